@@ -1,0 +1,21 @@
+"""Unpickling support that does not depend on which twin made the pickle.
+
+A pickle of a compiled twin's public class names :func:`new_public` here and the
+public name, never the compiled module, so it loads on any interpreter: into the
+compiled twin where the shim picked it, into the pure twin elsewhere.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+
+def new_public(name: str) -> t.Any:
+    """Return an uninitialised instance of the shim's public class ``name``.
+
+    :param name: A public name of :mod:`wrappers`, such as ``"Headers"``.
+    """
+    import wrappers
+
+    cls = getattr(wrappers, name)
+    return cls.__new__(cls)

@@ -1,0 +1,685 @@
+"""The :class:`Headers` data structure (pure twin of ``wrappers/_headers.pyx``).
+
+Behaviour is Werkzeug 3.1's ``werkzeug.datastructures.Headers``, with one
+deliberate difference: header *names* are checked too. A name must be a
+:class:`str` (else :exc:`TypeError`) and must not contain CR, LF, NUL or any
+other C0 control character or DEL (else :exc:`ValueError`), because such a name
+would split or smuggle a header on the wire. Values are checked as Werkzeug
+checks them: ``\\r`` or ``\\n`` raise :exc:`ValueError`.
+
+NOTE: the compiled twin follows this module line for line; a change here is a
+change there, and ``tests/`` runs every behaviour on both.
+"""
+
+from __future__ import annotations
+
+import collections.abc as cabc
+import copyreg
+import re
+import typing as t
+
+from wrappers_pure.exceptions import BadRequestKeyError
+from wrappers_pure.http import dump_options_header
+
+if t.TYPE_CHECKING:  # pragma: no cover
+    import typing_extensions as te
+
+T = t.TypeVar("T")
+
+#: The message of the :exc:`ValueError` for a CR or LF in a header value
+#: (Werkzeug's wording).
+NEWLINE_IN_VALUE: t.Final = "Header values must not contain newline characters."
+
+#: The message of the :exc:`ValueError` for a control character in a header name.
+CONTROL_IN_NAME: t.Final = (
+    "Header names must not contain newline, NUL or other control characters."
+)
+
+#: Characters refused in a header name: C0 controls (CR, LF, NUL, TAB, ...) and DEL.
+_control_re = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class _Missing:
+    """The type of :data:`_missing`, the "no default given" marker of :meth:`Headers.pop`."""
+
+    def __repr__(self) -> str:
+        return "no value"
+
+    def __reduce__(self) -> str:
+        return "_missing"
+
+
+#: Marks "no value given" (``pop``'s default) and "no header found". Both twins
+#: use this one object.
+_missing: t.Any = _Missing()
+
+
+def _name_error(key: t.Any) -> Exception:
+    """Return the exception for a header name that :func:`_check_name` refused."""
+    if not isinstance(key, str):
+        return TypeError(f"Header names must be str, not {type(key).__name__}.")
+
+    return ValueError(CONTROL_IN_NAME)
+
+
+def _check_name(key: t.Any) -> None:
+    """Raise unless ``key`` is a ``str`` free of control characters.
+
+    PERF: ``str.isprintable`` is false for every control character, so the
+    regular expression only runs for names that are unusual anyway.
+    """
+    if key.__class__ is not str and not isinstance(key, str):
+        raise _name_error(key)
+
+    if not key.isprintable() and _control_re.search(key) is not None:
+        raise _name_error(key)
+
+
+def _str_value(value: t.Any) -> str:
+    """Convert a header value to ``str`` and refuse CR and LF in it (Werkzeug's rule)."""
+    if not isinstance(value, str):
+        value = str(value)
+
+    if "\n" in value or "\r" in value:
+        raise ValueError(NEWLINE_IN_VALUE)
+
+    return value  # type: ignore[no-any-return]
+
+
+#: The value types of a mapping that stand for several headers of one name.
+_MULTI_VALUE: t.Final = (list, tuple, set)
+
+
+def _with_options(value: t.Any, options: dict[str, t.Any]) -> str:
+    """Render keyword options as header parameters, ``_`` in names becoming ``-``."""
+    return dump_options_header(
+        value, {k.replace("_", "-"): v for k, v in options.items()}
+    )
+
+
+def _iter_items(arg: t.Any) -> t.Iterator[tuple[t.Any, t.Any]]:
+    """Yield ``(key, value)`` pairs from a mapping, a multi-dict or an iterable of pairs.
+
+    A mapping's list, tuple or set values give one pair each. A multi-dict (a
+    mapping with ``getlist``, like Werkzeug's ``MultiDict``) gives every value of
+    every key. Anything else is iterated for pairs, Headers objects included.
+    """
+    if isinstance(arg, cabc.Mapping):
+        getlist = getattr(arg, "getlist", None)
+
+        for key, value in arg.items():
+            if getlist is not None:
+                for item in getlist(key):
+                    yield key, item
+            elif isinstance(value, _MULTI_VALUE):
+                for item in value:
+                    yield key, item
+            else:
+                yield key, value
+    else:
+        yield from arg
+
+
+class Headers:
+    """An ordered multi-dict of HTTP headers with case-insensitive names.
+
+    It behaves like a dict for lookups, but keeps the order headers were added
+    in, can hold the same name several times (``Set-Cookie``), and iterating it
+    yields ``(name, value)`` pairs, which is what a WSGI server wants.
+
+    ``headers[name]`` raises a :exc:`KeyError` subclass for a missing name
+    (:mod:`wsgiref`'s Headers would return None); ``get`` returns a default.
+
+    :param defaults: Initial headers: a Headers object, a mapping (a list, tuple
+        or set value gives one header per item), a multi-dict, or an iterable
+        of ``(name, value)`` pairs. They are checked like headers added later.
+
+    Values that are not strings are converted with :class:`str`. A value with
+    ``\\r`` or ``\\n`` raises :exc:`ValueError`, as in Werkzeug. Stricter than
+    Werkzeug: a name that is not a ``str`` raises :exc:`TypeError`, and a name
+    with a control character (CR, LF, NUL, TAB, ... or DEL) raises
+    :exc:`ValueError`.
+    """
+
+    #: The ``(name, value)`` pairs, in order.
+    _list: list[tuple[str, str]]
+
+    def __init__(
+        self,
+        defaults: (
+            Headers
+            | cabc.Mapping[str, t.Any | list[t.Any] | tuple[t.Any, ...] | set[t.Any]]
+            | cabc.Iterable[tuple[str, t.Any]]
+            | None
+        ) = None,
+    ) -> None:
+        self._list = []
+
+        if defaults is not None:
+            self._extend(defaults)
+
+    # -- lookups -------------------------------------------------------------
+
+    def _find(self, key: t.Any) -> t.Any:
+        """Return the first value stored under ``key`` (any case), or :data:`_missing`.
+
+        A ``key`` without ``lower()`` raises :exc:`AttributeError`, as in Werkzeug.
+        """
+        ikey = key.lower()
+
+        for k, v in self._list:
+            if k.lower() == ikey:
+                return v
+
+        return _missing
+
+    @t.overload
+    def __getitem__(self, key: str) -> str: ...
+    @t.overload
+    def __getitem__(self, key: int) -> tuple[str, str]: ...
+    @t.overload
+    def __getitem__(self, key: slice) -> te.Self: ...
+    def __getitem__(self, key: str | int | slice) -> str | tuple[str, str] | te.Self:
+        """Return the first value for a name, the pair at an index, or a new
+        Headers object of the same class for a slice."""
+        if isinstance(key, str):
+            rv = self._find(key)
+
+            if rv is _missing:
+                raise BadRequestKeyError(key)
+
+            return rv  # type: ignore[no-any-return]
+
+        if isinstance(key, int):
+            return self._list[key]
+
+        return self.__class__(self._list[key])  # type: ignore[index]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a Headers object of the same class with the same set of
+        ``(name, value)`` pairs, names compared without case; order and
+        repetition do not count (as in Werkzeug)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+
+        return {(k.lower(), v) for k, v in other._list} == {  # type: ignore[attr-defined]
+            (k.lower(), v) for k, v in self._list
+        }
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @t.overload
+    def get(self, key: str) -> str | None: ...
+    @t.overload
+    def get(self, key: str, default: str) -> str: ...
+    @t.overload
+    def get(self, key: str, default: T) -> str | T: ...
+    @t.overload
+    def get(self, key: str, type: cabc.Callable[[str], T]) -> T | None: ...
+    @t.overload
+    def get(self, key: str, default: T, type: cabc.Callable[[str], T]) -> T: ...
+    def get(  # type: ignore[misc]
+        self,
+        key: str,
+        default: str | T | None = None,
+        type: cabc.Callable[[str], T] | None = None,
+    ) -> str | T | None:
+        """Return the first value for ``key`` (any case), or ``default``.
+
+        :param key: The header name.
+        :param default: What to return when the header is missing, or when
+            ``type`` raises :exc:`ValueError`.
+        :param type: A callable that converts the value, such as :class:`int`.
+            A :exc:`ValueError` from it gives ``default``; other exceptions
+            propagate.
+        """
+        # PERF: _find, inlined.
+        ikey = key.lower()
+
+        for k, rv in self._list:
+            if k.lower() == ikey:
+                break
+        else:
+            return default
+
+        if type is None:
+            return rv
+
+        try:
+            return type(rv)
+        except ValueError:
+            return default
+
+    @t.overload
+    def getlist(self, key: str) -> list[str]: ...
+    @t.overload
+    def getlist(self, key: str, type: cabc.Callable[[str], T]) -> list[T]: ...
+    def getlist(
+        self, key: str, type: cabc.Callable[[str], T] | None = None
+    ) -> list[str] | list[T]:
+        """Return every value for ``key`` (any case), in order; ``[]`` if none.
+
+        :param key: The header name.
+        :param type: A callable that converts each value; values for which it
+            raises :exc:`ValueError` are left out.
+        """
+        ikey = key.lower()
+
+        if type is None:
+            return [v for k, v in self if k.lower() == ikey]
+
+        result = []
+
+        for k, v in self:
+            if k.lower() == ikey:
+                try:
+                    result.append(type(v))
+                except ValueError:
+                    continue
+
+        return result
+
+    def get_all(self, name: str) -> list[str]:
+        """Return every value for ``name``; :mod:`wsgiref`'s name for :meth:`getlist`."""
+        return self.getlist(name)
+
+    def items(self, lower: bool = False) -> t.Iterable[tuple[str, str]]:
+        """Iterate over the ``(name, value)`` pairs.
+
+        :param lower: Give the names in lower case.
+        """
+        for key, value in self:
+            yield (key.lower() if lower else key), value
+
+    def keys(self, lower: bool = False) -> t.Iterable[str]:
+        """Iterate over the names, once per header (repeated names repeat).
+
+        :param lower: Give the names in lower case.
+        """
+        for key, _ in self.items(lower):
+            yield key
+
+    def values(self) -> t.Iterable[str]:
+        """Iterate over the values."""
+        for _, value in self.items():
+            yield value
+
+    def __contains__(self, key: str) -> bool:  # type: ignore[override]
+        """Whether a header named ``key`` (any case) is present."""
+        # PERF: _find, inlined.
+        ikey = key.lower()
+
+        for k, _ in self._list:
+            if k.lower() == ikey:
+                return True
+
+        return False
+
+    def __iter__(self) -> t.Iterator[tuple[str, str]]:
+        """Iterate over the ``(name, value)`` pairs."""
+        return iter(self._list)
+
+    def __len__(self) -> int:
+        return len(self._list)
+
+    # -- additions -----------------------------------------------------------
+
+    def _extend(self, arg: t.Any) -> None:
+        """Append every pair of ``arg`` (see :func:`_iter_items`), checking each.
+
+        Pairs are appended one by one, so when one is refused the earlier ones
+        stay, as in Werkzeug.
+        """
+        append = self._list.append
+        # PERF: a plain dict of plain strings, the common case, skips the
+        # generator; the checks are inlined and fall back to the helpers,
+        # which raise.
+        items = arg.items() if arg.__class__ is dict else _iter_items(arg)
+
+        for key, value in items:
+            if value.__class__ is not str or "\n" in value or "\r" in value:
+                if arg.__class__ is dict and isinstance(value, _MULTI_VALUE):
+                    self._extend([(key, v) for v in value])
+                    continue
+
+                value = _str_value(value)
+
+            if key.__class__ is not str or not key.isprintable():
+                _check_name(key)
+
+            append((key, value))
+
+    def extend(
+        self,
+        arg: (
+            Headers
+            | cabc.Mapping[str, t.Any | list[t.Any] | tuple[t.Any, ...] | set[t.Any]]
+            | cabc.Iterable[tuple[str, t.Any]]
+            | None
+        ) = None,
+        /,
+        **kwargs: t.Any,
+    ) -> None:
+        """Add the headers of ``arg`` and of the keyword arguments, keeping those
+        already present (:meth:`update` replaces them instead).
+
+        :param arg: A Headers object, a mapping (a list, tuple or set value gives
+            one header per item), a multi-dict, or an iterable of pairs.
+        :param kwargs: More headers, as names and values.
+        """
+        if arg is not None:
+            self._extend(arg)
+
+        if kwargs:
+            self._extend(kwargs)
+
+    def add(self, key: str, value: t.Any, /, **kwargs: t.Any) -> None:
+        """Append a header, keeping any others of the same name.
+
+        Keyword arguments become header parameters, with ``_`` in their names
+        turned into ``-`` (``filename_star`` gives ``filename*``), rendered as
+        :func:`~wrappers_pure.http.dump_options_header` renders them::
+
+            h.add("Content-Disposition", "attachment", filename="foo.png")
+
+        :param key: The header name; trusted application input.
+        :param value: The value; converted with :class:`str`. A CR or LF raises
+            :exc:`ValueError`.
+        """
+        if kwargs:
+            value = _with_options(value, kwargs)
+
+        if value.__class__ is not str or "\n" in value or "\r" in value:
+            value = _str_value(value)
+
+        if key.__class__ is not str or not key.isprintable():
+            _check_name(key)
+
+        self._list.append((key, value))
+
+    def add_header(self, key: str, value: t.Any, /, **kwargs: t.Any) -> None:
+        """Append a header; :mod:`wsgiref`'s name for :meth:`add`."""
+        self.add(key, value, **kwargs)
+
+    def set(self, key: str, value: t.Any, /, **kwargs: t.Any) -> None:
+        """Replace every header named ``key`` (any case) with one header.
+
+        The new header takes the place of the first old one, or goes at the
+        end when there was none. Keyword arguments work as for :meth:`add`.
+
+        :param key: The header name; trusted application input.
+        :param value: The value; converted with :class:`str`. A CR or LF raises
+            :exc:`ValueError`.
+        """
+        if kwargs:
+            value = _with_options(value, kwargs)
+
+        if value.__class__ is not str or "\n" in value or "\r" in value:
+            value = _str_value(value)
+
+        if key.__class__ is not str or not key.isprintable():
+            _check_name(key)
+
+        # Replace the first header of this name and drop the others, or append.
+        lst = self._list
+        ikey = key.lower()
+
+        for idx, (k, _) in enumerate(lst):
+            if k.lower() == ikey:
+                lst[idx] = (key, value)
+                lst[idx + 1 :] = [p for p in lst[idx + 1 :] if p[0].lower() != ikey]
+                return
+
+        lst.append((key, value))
+
+    def setlist(self, key: str, values: cabc.Iterable[t.Any]) -> None:
+        """Replace every header named ``key`` with one header per value.
+
+        An empty ``values`` removes the header.
+
+        :param key: The header name.
+        :param values: The values; each checked like a value given to :meth:`add`.
+        """
+        if values:
+            it = iter(values)
+            self.set(key, next(it))
+
+            for value in it:
+                self.add(key, value)
+        else:
+            self.remove(key)
+
+    def setdefault(self, key: str, default: t.Any) -> str:
+        """Return the first value for ``key``; if there is none, set the header
+        to ``default`` first and return the value stored.
+
+        :param key: The header name.
+        :param default: The value to set when the header is missing.
+        """
+        rv = self._find(key)
+
+        if rv is _missing:
+            self.set(key, default)
+            rv = self._find(key)
+
+        return rv  # type: ignore[no-any-return]
+
+    def setlistdefault(self, key: str, default: cabc.Iterable[t.Any]) -> list[str]:
+        """Return every value for ``key``; if there is none, set the header to
+        the values of ``default`` first.
+
+        The list returned is new: changing it does not change the headers.
+
+        :param key: The header name.
+        :param default: The values to set when the header is missing.
+        """
+        if key not in self:
+            self.setlist(key, default)
+
+        return self.getlist(key)
+
+    @t.overload
+    def __setitem__(self, key: str, value: t.Any) -> None: ...
+    @t.overload
+    def __setitem__(self, key: int, value: tuple[str, t.Any]) -> None: ...
+    @t.overload
+    def __setitem__(
+        self, key: slice, value: cabc.Iterable[tuple[str, t.Any]]
+    ) -> None: ...
+    def __setitem__(
+        self,
+        key: str | int | slice,
+        value: t.Any | tuple[str, t.Any] | cabc.Iterable[tuple[str, t.Any]],
+    ) -> None:
+        """Set a header by name (like :meth:`set`), a pair by index, or pairs
+        by slice."""
+        if isinstance(key, str):
+            self.set(key, value)
+        elif isinstance(key, int):
+            name = value[0]
+            pair = (name, _str_value(value[1]))
+            _check_name(name)
+            self._list[key] = pair
+        else:
+            pairs = []
+
+            for k, v in value:
+                v = _str_value(v)
+                _check_name(k)
+                pairs.append((k, v))
+
+            self._list[key] = pairs  # type: ignore[index]
+
+    def update(
+        self,
+        arg: (
+            Headers
+            | cabc.Mapping[str, t.Any | list[t.Any] | tuple[t.Any, ...] | cabc.Set[t.Any]]
+            | cabc.Iterable[tuple[str, t.Any]]
+            | None
+        ) = None,
+        /,
+        **kwargs: t.Any | list[t.Any] | tuple[t.Any, ...] | cabc.Set[t.Any],
+    ) -> None:
+        """Replace headers with those of ``arg`` and of the keyword arguments
+        (:meth:`extend` keeps the old ones instead).
+
+        For a Headers object or a multi-dict (anything with ``getlist`` and
+        ``keys``) every name gets all its values (:meth:`setlist`); for a
+        mapping a list, tuple or set value sets several headers and any other
+        value one; for an iterable of pairs each pair is :meth:`set` in turn.
+        """
+        if arg is not None:
+            if hasattr(arg, "getlist") and hasattr(arg, "keys"):
+                for key in arg.keys():  # type: ignore[union-attr]
+                    self.setlist(key, arg.getlist(key))  # type: ignore[union-attr]
+            elif isinstance(arg, cabc.Mapping):
+                for key, value in arg.items():
+                    if isinstance(value, (list, tuple, set)):
+                        self.setlist(key, value)
+                    else:
+                        self.set(key, value)
+            else:
+                for key, value in arg:
+                    self.set(key, value)
+
+        for key, value in kwargs.items():
+            if isinstance(value, (list, tuple, set)):
+                self.setlist(key, value)
+            else:
+                self.set(key, value)
+
+    def __or__(
+        self,
+        other: cabc.Mapping[
+            str, t.Any | list[t.Any] | tuple[t.Any, ...] | cabc.Set[t.Any]
+        ],
+    ) -> te.Self:
+        """A copy updated with the mapping ``other`` (see :meth:`update`)."""
+        if not isinstance(other, cabc.Mapping):
+            return NotImplemented
+
+        rv = self.copy()
+        rv.update(other)
+        return rv
+
+    def __ior__(
+        self,
+        other: (
+            cabc.Mapping[str, t.Any | list[t.Any] | tuple[t.Any, ...] | cabc.Set[t.Any]]
+            | cabc.Iterable[tuple[str, t.Any]]
+        ),
+    ) -> te.Self:
+        """Update in place from a mapping or an iterable of pairs (see :meth:`update`)."""
+        if not isinstance(other, (cabc.Mapping, cabc.Iterable)):
+            return NotImplemented
+
+        self.update(other)
+        return self
+
+    # -- removals ------------------------------------------------------------
+
+    def __delitem__(self, key: str | int | slice) -> None:
+        """Remove every header of a name (no error if there is none), or the
+        pairs at an index or slice."""
+        if isinstance(key, str):
+            self.remove(key)
+        else:
+            del self._list[key]
+
+    def remove(self, key: str) -> None:
+        """Remove every header named ``key`` (any case); no error if there is none.
+
+        :param key: The header name.
+        """
+        ikey = key.lower()
+        self._list[:] = [p for p in self._list if p[0].lower() != ikey]
+
+    @t.overload
+    def pop(self) -> tuple[str, str]: ...
+    @t.overload
+    def pop(self, key: str) -> str: ...
+    @t.overload
+    def pop(self, key: int | None = ...) -> tuple[str, str]: ...
+    @t.overload
+    def pop(self, key: str, default: str) -> str: ...
+    @t.overload
+    def pop(self, key: str, default: T) -> str | T: ...
+    def pop(
+        self,
+        key: str | int | None = None,
+        default: str | T = _missing,
+    ) -> str | tuple[str, str] | T:
+        """Remove and return a header.
+
+        :param key: A name: remove every header of that name and return the
+            first value. An index: remove and return that pair. None (the
+            default): remove and return the last pair.
+        :param default: Returned for a missing name; without it a missing name
+            raises a :exc:`KeyError` subclass. (Missing indexes always raise
+            :exc:`IndexError`.)
+        """
+        if key is None:
+            return self._list.pop()
+
+        if isinstance(key, int):
+            return self._list.pop(key)
+
+        rv = self._find(key)
+
+        if rv is _missing:
+            if default is not _missing:
+                return default
+
+            raise BadRequestKeyError(key)
+
+        self.remove(key)
+        return rv  # type: ignore[no-any-return]
+
+    def popitem(self) -> tuple[str, str]:
+        """Remove and return the last ``(name, value)`` pair."""
+        return self._list.pop()
+
+    def clear(self) -> None:
+        """Remove every header."""
+        self._list.clear()
+
+    # -- output and copies ---------------------------------------------------
+
+    def to_wsgi_list(self) -> list[tuple[str, str]]:
+        """Return the headers as a new list of ``(name, value)`` pairs, the form
+        WSGI's ``start_response`` takes."""
+        return list(self)
+
+    def copy(self) -> te.Self:
+        """Return a new object of the same class with the same headers."""
+        return self.__class__(self._list)
+
+    def __copy__(self) -> te.Self:
+        return self.copy()
+
+    def __reduce__(self) -> tuple[t.Any, ...]:
+        # NOTE: both twins pickle as ``cls.__new__(cls)`` plus the state
+        # ``(pairs, other instance attributes or None)``, so that the pickle of
+        # a subclass loads on either twin. The compiled twin names its own base
+        # class through the shim instead of its implementation module.
+        attrs = {k: v for k, v in self.__dict__.items() if k != "_list"}
+        return (copyreg.__newobj__, (self.__class__,), (list(self._list), attrs or None))
+
+    def __setstate__(
+        self, state: tuple[list[tuple[str, str]], dict[str, t.Any] | None]
+    ) -> None:
+        pairs, attrs = state
+
+        if attrs:
+            self.__dict__.update(attrs)
+
+        self._list = list(pairs)
+
+    def __str__(self) -> str:
+        """The header block as sent on the wire: ``Name: value`` lines, each
+        ended by CRLF, then an empty line."""
+        return "".join([f"{k}: {v}\r\n" for k, v in self.to_wsgi_list()]) + "\r\n"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
