@@ -1,0 +1,195 @@
+"""Find the implementations to compare and say exactly what was imported.
+
+The compiled column is only ever filled by the compiled twin: when
+``wrappers.COMPILED`` is not True (PyPy, ``WRAPPERS_NO_EXTENSIONS``, a failed
+build, a source tree without built extensions on ``sys.path``), the column is
+n/a with ``wrappers._REASON`` and the runner prints a loud warning, rather than
+timing the pure twin a second time under the wrong name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import platform
+import sys
+import typing as t
+from dataclasses import dataclass
+from dataclasses import field
+
+from workloads.base import COMPILED
+from workloads.base import PURE
+from workloads.base import WERKZEUG
+from workloads.base import Impl
+
+#: The Werkzeug version the project is specified against.
+SPEC_WERKZEUG: t.Final = "3.1.9"
+
+#: File name endings of compiled extension modules.
+_EXTENSION_SUFFIXES: t.Final = (".so", ".pyd")
+
+
+@dataclass
+class Slot:
+    """One column of the table: an implementation, or why it is missing."""
+
+    key: str
+    impl: Impl | None = None
+    #: Why the column is n/a; empty when :attr:`impl` is set.
+    reason: str = ""
+
+
+@dataclass
+class Discovery:
+    """What :func:`discover` found."""
+
+    slots: dict[str, Slot]
+    #: Facts for the report header and the JSON file.
+    info: dict[str, t.Any] = field(default_factory=dict)
+    #: Loud warnings to print before the table.
+    warnings: list[str] = field(default_factory=list)
+
+
+def _module_file(name: str) -> str | None:
+    module = sys.modules.get(name)
+    return getattr(module, "__file__", None)
+
+
+def _python_info() -> dict[str, t.Any]:
+    return {
+        "implementation": sys.implementation.name,
+        "version": platform.python_version(),
+        "full_version": sys.version.replace("\n", " "),
+        "executable": sys.executable,
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+    }
+
+
+def _werkzeug(discovery: Discovery) -> None:
+    try:
+        werkzeug = importlib.import_module("werkzeug")
+        datastructures = importlib.import_module("werkzeug.datastructures")
+        wrappers = importlib.import_module("werkzeug.wrappers")
+        http = importlib.import_module("werkzeug.http")
+    except ImportError as exc:
+        discovery.slots[WERKZEUG] = Slot(
+            WERKZEUG, reason=f"import werkzeug failed: {exc}"
+        )
+        discovery.warnings.append(
+            f"Werkzeug is not importable ({exc}); no speedups can be computed. "
+            f"Install werkzeug=={SPEC_WERKZEUG}."
+        )
+        return
+
+    try:
+        from importlib.metadata import version
+
+        werkzeug_version = version("werkzeug")
+    except Exception:  # metadata may be missing in odd installs
+        werkzeug_version = getattr(werkzeug, "__version__", "unknown")
+
+    discovery.info["werkzeug"] = {
+        "version": werkzeug_version,
+        "file": werkzeug.__file__,
+    }
+
+    if werkzeug_version != SPEC_WERKZEUG:
+        discovery.warnings.append(
+            f"Werkzeug {werkzeug_version} is installed; the goals are set against "
+            f"{SPEC_WERKZEUG}."
+        )
+
+    discovery.slots[WERKZEUG] = Slot(
+        WERKZEUG,
+        Impl(
+            WERKZEUG,
+            Headers=datastructures.Headers,
+            Response=wrappers.Response,
+            http=http,
+        ),
+    )
+
+
+def _twin_impl(key: str, package: t.Any) -> Impl:
+    return Impl(
+        key,
+        Headers=getattr(package, "Headers", None),
+        Response=getattr(package, "Response", None),
+        http=getattr(package, "http", None),
+    )
+
+
+def _compiled(discovery: Discovery) -> None:
+    info: dict[str, t.Any] = {"COMPILED": None, "reason": None, "file": None}
+    discovery.info["wrappers"] = info
+
+    try:
+        wrappers = importlib.import_module("wrappers")
+    except Exception as exc:  # any failure means "not available"
+        reason = f"import wrappers failed: {type(exc).__name__}: {exc}"
+        info["reason"] = reason
+        discovery.slots[COMPILED] = Slot(COMPILED, reason=reason)
+        discovery.warnings.append(f"{reason}. The compiled column is n/a.")
+        return
+
+    compiled = getattr(wrappers, "COMPILED", None)
+    reason = str(getattr(wrappers, "_REASON", "wrappers._REASON is missing"))
+    info.update(COMPILED=compiled, reason=reason, file=wrappers.__file__)
+
+    if compiled is not True:
+        on_pypy = sys.implementation.name != "cpython"
+        discovery.slots[COMPILED] = Slot(
+            COMPILED, reason=f"compiled twin not active: {reason}"
+        )
+        discovery.warnings.append(
+            f"wrappers.COMPILED is {compiled!r} ({reason})"
+            + (" -- expected on this interpreter." if on_pypy else ".")
+            + " The compiled column is n/a: nothing here measures the compiled twin."
+        )
+        return
+
+    impl = _twin_impl(COMPILED, wrappers)
+    headers_module = getattr(impl.Headers, "__module__", None)
+    headers_file = _module_file(headers_module) if headers_module else None
+    info["headers_module"] = headers_module
+    info["headers_file"] = headers_file
+
+    if headers_file is None or not headers_file.endswith(_EXTENSION_SUFFIXES):
+        discovery.warnings.append(
+            f"wrappers.COMPILED is True but wrappers.Headers comes from "
+            f"{headers_module} ({headers_file}), which is not an extension module."
+        )
+
+    discovery.slots[COMPILED] = Slot(COMPILED, impl)
+
+
+def _pure(discovery: Discovery) -> None:
+    try:
+        wrappers_pure = importlib.import_module("wrappers_pure")
+    except Exception as exc:  # any failure means "not available"
+        reason = f"import wrappers_pure failed: {type(exc).__name__}: {exc}"
+        discovery.info["wrappers_pure"] = {"file": None, "reason": reason}
+        discovery.slots[PURE] = Slot(PURE, reason=reason)
+        return
+
+    discovery.info["wrappers_pure"] = {"file": wrappers_pure.__file__}
+    discovery.slots[PURE] = Slot(PURE, _twin_impl(PURE, wrappers_pure))
+
+
+def discover() -> Discovery:
+    """Import Werkzeug and both twins; never raise for a missing one."""
+    discovery = Discovery(slots={}, info={"python": _python_info()})
+    _werkzeug(discovery)
+    _compiled(discovery)
+    _pure(discovery)
+
+    compiled = discovery.slots[COMPILED].impl
+    pure = discovery.slots[PURE].impl
+
+    if compiled is not None and pure is not None and compiled.Headers is pure.Headers:
+        discovery.warnings.append(
+            "wrappers.Headers is wrappers_pure.Headers although wrappers.COMPILED "
+            "is True."
+        )
+
+    return discovery
