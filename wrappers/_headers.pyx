@@ -228,10 +228,6 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
             (k.lower(), v) for k, v in self._list
         }
 
-    def __ne__(self, other):
-        rv = self.__eq__(other)
-        return rv if rv is NotImplemented else not rv
-
     def get(self, key, default=None, type=None):
         """Return the first value for ``key`` (any case), or ``default``.
 
@@ -325,7 +321,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         """
         cdef list lst = self._list
 
-        # PERF: a plain dict, the common case, is walked without the generator.
+        # PERF: a plain dict or list, the common cases, skip the generator.
         if type(arg) is dict:
             for key, value in (<dict>arg).items():
                 if type(value) is not str or _has_newline(value):
@@ -338,7 +334,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
                 _check_name(key)
                 lst.append((key, value))
         else:
-            for key, value in _iter_items(arg):
+            for key, value in (arg if type(arg) is list else _iter_items(arg)):
                 value = _str_value(value)
                 _check_name(key)
                 lst.append((key, value))
@@ -414,7 +410,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
                 lst[idx] = (key, value)
 
                 # PERF: rebuild the tail only when it has another header of
-                # this name (the pure twin always rebuilds it).
+                # this name.
                 for j in range(idx + 1, len(lst)):
                     if _matches((<tuple>lst[j])[0], key, fast, ikey):
                         lst[idx + 1 :] = [
@@ -600,6 +596,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
     def to_wsgi_list(self):
         """Return the headers as a new list of ``(name, value)`` pairs, the form
         WSGI's ``start_response`` takes."""
+        # PERF: copy the list unless a subclass iterates differently.
         if __wrappers_same_iter(self, _HeadersBase):
             return self._list[:]
 

@@ -333,10 +333,16 @@ class Headers:
         stay, as in Werkzeug.
         """
         append = self._list.append
-        # PERF: a plain dict of plain strings, the common case, skips the
-        # generator; the checks are inlined and fall back to the helpers,
-        # which raise.
-        items = arg.items() if arg.__class__ is dict else _iter_items(arg)
+        # PERF: a plain dict or list, the common cases, skip the generator;
+        # the checks are inlined and fall back to the helpers, which raise.
+        items: cabc.Iterable[tuple[t.Any, t.Any]]
+
+        if arg.__class__ is dict:
+            items = arg.items()
+        elif arg.__class__ is list:
+            items = arg
+        else:
+            items = _iter_items(arg)
 
         for key, value in items:
             if value.__class__ is not str or "\n" in value or "\r" in value:
@@ -429,7 +435,15 @@ class Headers:
         for idx, (k, _) in enumerate(lst):
             if k.lower() == ikey:
                 lst[idx] = (key, value)
-                lst[idx + 1 :] = [p for p in lst[idx + 1 :] if p[0].lower() != ikey]
+                rest = lst[idx + 1 :]
+
+                # PERF: rebuild the tail only when it has another header of
+                # this name.
+                for k, _ in rest:
+                    if k.lower() == ikey:
+                        lst[idx + 1 :] = [p for p in rest if p[0].lower() != ikey]
+                        break
+
                 return
 
         lst.append((key, value))
@@ -651,6 +665,10 @@ class Headers:
     def to_wsgi_list(self) -> list[tuple[str, str]]:
         """Return the headers as a new list of ``(name, value)`` pairs, the form
         WSGI's ``start_response`` takes."""
+        # PERF: copy the list unless a subclass iterates differently.
+        if self.__class__.__iter__ is Headers.__iter__:
+            return self._list[:]
+
         return list(self)
 
     def copy(self) -> te.Self:
