@@ -145,6 +145,16 @@ cdef inline int _check_name(object key) except -1:
     return 0
 
 
+cdef inline object _checked_value(object key, object value, dict options):
+    """The value to store for ``key``: options rendered, converted, both checked."""
+    if options:
+        value = _with_options(value, options)
+
+    value = _str_value(value)
+    _check_name(key)
+    return value
+
+
 @cython.auto_pickle(False)
 @cython.embedsignature(False)
 cdef class _HeadersBase:
@@ -368,12 +378,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         :param value: The value; converted with :class:`str`. A CR or LF raises
             :exc:`ValueError`.
         """
-        if kwargs:
-            value = _with_options(value, kwargs)
-
-        value = _str_value(value)
-        _check_name(key)
-        self._list.append((key, value))
+        self._list.append((key, _checked_value(key, value, kwargs)))
 
     def add_header(self, key, value, /, **kwargs):
         """Append a header; :mod:`wsgiref`'s name for :meth:`add`."""
@@ -394,11 +399,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         cdef bint fast
         cdef object ikey
 
-        if kwargs:
-            value = _with_options(value, kwargs)
-
-        value = _str_value(value)
-        _check_name(key)
+        value = _checked_value(key, value, kwargs)
 
         # Replace the first header of this name and drop the others, or append.
         fast = _is_fast_name(key)
@@ -448,6 +449,9 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         :param key: The header name.
         :param default: The value to set when the header is missing.
         """
+        # NOTE: a name that could never be stored is refused before the lookup
+        # (TypeError or ValueError, not the lookup's AttributeError).
+        _check_name(key)
         rv = self._find(key)
 
         if rv is _missing:
@@ -465,6 +469,8 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         :param key: The header name.
         :param default: The values to set when the header is missing.
         """
+        _check_name(key)
+
         if key not in self:
             self.setlist(key, default)
 

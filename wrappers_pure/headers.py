@@ -90,6 +90,23 @@ def _str_value(value: t.Any) -> str:
 _MULTI_VALUE: t.Final = (list, tuple, set)
 
 
+def _checked_value(key: t.Any, value: t.Any, options: dict[str, t.Any]) -> str:
+    """The value to store for ``key``: options rendered, converted, both checked.
+
+    PERF: the checks are inlined for plain strings; the helpers raise.
+    """
+    if options:
+        value = _with_options(value, options)
+
+    if value.__class__ is not str or "\n" in value or "\r" in value:
+        value = _str_value(value)
+
+    if key.__class__ is not str or not key.isprintable():
+        _check_name(key)
+
+    return value  # type: ignore[no-any-return]
+
+
 def _with_options(value: t.Any, options: dict[str, t.Any]) -> str:
     """Render keyword options as header parameters, ``_`` in names becoming ``-``."""
     return dump_options_header(
@@ -394,16 +411,7 @@ class Headers:
         :param value: The value; converted with :class:`str`. A CR or LF raises
             :exc:`ValueError`.
         """
-        if kwargs:
-            value = _with_options(value, kwargs)
-
-        if value.__class__ is not str or "\n" in value or "\r" in value:
-            value = _str_value(value)
-
-        if key.__class__ is not str or not key.isprintable():
-            _check_name(key)
-
-        self._list.append((key, value))
+        self._list.append((key, _checked_value(key, value, kwargs)))
 
     def add_header(self, key: str, value: t.Any, /, **kwargs: t.Any) -> None:
         """Append a header; :mod:`wsgiref`'s name for :meth:`add`."""
@@ -419,14 +427,7 @@ class Headers:
         :param value: The value; converted with :class:`str`. A CR or LF raises
             :exc:`ValueError`.
         """
-        if kwargs:
-            value = _with_options(value, kwargs)
-
-        if value.__class__ is not str or "\n" in value or "\r" in value:
-            value = _str_value(value)
-
-        if key.__class__ is not str or not key.isprintable():
-            _check_name(key)
+        value = _checked_value(key, value, kwargs)
 
         # Replace the first header of this name and drop the others, or append.
         lst = self._list
@@ -472,6 +473,9 @@ class Headers:
         :param key: The header name.
         :param default: The value to set when the header is missing.
         """
+        # NOTE: a name that could never be stored is refused before the lookup
+        # (TypeError or ValueError, not the lookup's AttributeError).
+        _check_name(key)
         rv = self._find(key)
 
         if rv is _missing:
@@ -489,6 +493,8 @@ class Headers:
         :param key: The header name.
         :param default: The values to set when the header is missing.
         """
+        _check_name(key)
+
         if key not in self:
             self.setlist(key, default)
 
