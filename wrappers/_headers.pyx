@@ -175,11 +175,20 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         self._list = []
 
     def __init__(self, defaults=None):
+        cdef object cls
+
         if self._list:
             self._list = []
 
         if defaults is not None:
-            self._extend(defaults)
+            # NOTE: as in Werkzeug, the items go through ``extend`` and ``add``
+            # when a subclass (or a patch) overrides them; else straight in.
+            cls = self.__class__
+
+            if cls.extend is _OWN_EXTEND and cls.add is _OWN_ADD:
+                self._extend(defaults)
+            else:
+                self.extend(defaults)
 
     cdef inline list _pairs(self):
         """The list to read pairs from: ``_list`` itself, unless a subclass
@@ -359,11 +368,22 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
             one header per item), a multi-dict, or an iterable of pairs.
         :param kwargs: More headers, as names and values.
         """
-        if arg is not None:
-            self._extend(arg)
+        if self.__class__.add is _OWN_ADD:
+            if arg is not None:
+                self._extend(arg)
 
-        if kwargs:
-            self._extend(kwargs)
+            if kwargs:
+                self._extend(kwargs)
+
+            return
+
+        # NOTE: an overridden ``add`` sees every header, as in Werkzeug.
+        if arg is not None:
+            for key, value in _iter_items(arg):
+                self.add(key, value)
+
+        for key, value in _iter_items(kwargs):
+            self.add(key, value)
 
     def add(self, key, value, /, **kwargs):
         """Append a header, keeping any others of the same name.
@@ -548,7 +568,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         """Remove every header of a name (no error if there is none), or the
         pairs at an index or slice."""
         if isinstance(key, str):
-            self.remove(key)
+            self._remove(key)
         else:
             del self._list[key]
 
@@ -557,10 +577,15 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
 
         :param key: The header name.
         """
+        self._remove(key)
+
+    cdef int _remove(self, object key) except -1:
+        """Remove every header named ``key``, without going through a subclass."""
         cdef bint fast = _is_fast_name(key)
         cdef object ikey = None if fast else key.lower()
 
         self._list[:] = [p for p in self._list if not _matches(p[0], key, fast, ikey)]
+        return 0
 
     def pop(self, key=None, default=_missing):
         """Remove and return a header.
@@ -646,6 +671,12 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
 
     def __repr__(self):
         return f"{type(self).__name__}({list(self)!r})"
+
+
+#: _HeadersBase's own ``extend`` and ``add``: while a class has them, the
+#: constructor and ``extend`` check and store items directly instead of calling them.
+cdef object _OWN_EXTEND = _HeadersBase.extend
+cdef object _OWN_ADD = _HeadersBase.add
 
 
 class Headers(_HeadersBase):

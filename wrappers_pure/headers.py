@@ -173,7 +173,14 @@ class Headers:
         self._list = []
 
         if defaults is not None:
-            self._extend(defaults)
+            # NOTE: as in Werkzeug, the items go through ``extend`` and ``add``
+            # when a subclass (or a patch) overrides them; else straight in.
+            cls = self.__class__
+
+            if cls.extend is _OWN_EXTEND and cls.add is _OWN_ADD:
+                self._extend(defaults)
+            else:
+                self.extend(defaults)
 
     # -- lookups -------------------------------------------------------------
 
@@ -392,11 +399,22 @@ class Headers:
             one header per item), a multi-dict, or an iterable of pairs.
         :param kwargs: More headers, as names and values.
         """
-        if arg is not None:
-            self._extend(arg)
+        if self.__class__.add is _OWN_ADD:
+            if arg is not None:
+                self._extend(arg)
 
-        if kwargs:
-            self._extend(kwargs)
+            if kwargs:
+                self._extend(kwargs)
+
+            return
+
+        # NOTE: an overridden ``add`` sees every header, as in Werkzeug.
+        if arg is not None:
+            for key, value in _iter_items(arg):
+                self.add(key, value)
+
+        for key, value in _iter_items(kwargs):
+            self.add(key, value)
 
     def add(self, key: str, value: t.Any, /, **kwargs: t.Any) -> None:
         """Append a header, keeping any others of the same name.
@@ -605,7 +623,7 @@ class Headers:
         """Remove every header of a name (no error if there is none), or the
         pairs at an index or slice."""
         if isinstance(key, str):
-            self.remove(key)
+            self._remove(key)
         else:
             del self._list[key]
 
@@ -614,6 +632,10 @@ class Headers:
 
         :param key: The header name.
         """
+        self._remove(key)
+
+    def _remove(self, key: str) -> None:
+        """Remove every header named ``key``, without going through a subclass."""
         ikey = key.lower()
         self._list[:] = [p for p in self._list if p[0].lower() != ikey]
 
@@ -713,3 +735,9 @@ class Headers:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({list(self)!r})"
+
+
+#: Headers' own ``extend`` and ``add``: while a class has them, the constructor
+#: and ``extend`` check and store items directly instead of calling them.
+_OWN_EXTEND: t.Final = Headers.extend
+_OWN_ADD: t.Final = Headers.add

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing as t
 
 #: The characters of an RFC 9110 ``token``; a value made only of these needs no quotes.
-TOKEN_CHARS: t.Final = frozenset(
+_TOKEN_CHARS: t.Final = frozenset(
     "!#$%&'*+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz|~"
 )
 
@@ -29,7 +29,7 @@ def quote_header_value(value: t.Any, allow_token: bool = True) -> str:
     if not text:
         return '""'
 
-    if allow_token and TOKEN_CHARS.issuperset(text):
+    if allow_token and _TOKEN_CHARS.issuperset(text):
         return text
 
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -58,3 +58,6 @@ def dump_options_header(header: str | None, options: t.Mapping[str, t.Any]) -> s
             parts.append(f"{key}={quote_header_value(value)}")
 
     return "; ".join(parts)
+
+
+__all__ = ["dump_options_header", "quote_header_value"]
