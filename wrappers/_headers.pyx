@@ -17,6 +17,8 @@ patched, takes instance attributes and weak references, and allows
 """
 
 cimport cython
+from cpython.object cimport PyObject
+from cpython.object cimport PyTypeObject
 
 import collections.abc as cabc
 import copyreg
@@ -38,6 +40,9 @@ cdef extern from "Python.h":
     unsigned char* PyUnicode_1BYTE_DATA(object o)
     Py_ssize_t PyUnicode_FindChar(object s, Py_UCS4 ch, Py_ssize_t start,
                                   Py_ssize_t end, int direction) except -2
+    # PERF: a class attribute without the descriptor call (uses the type cache).
+    PyObject* _PyType_Lookup(PyTypeObject* type, PyObject* name)
+    PyTypeObject* Py_TYPE(object o)
 
 
 cdef extern from *:
@@ -145,6 +150,11 @@ cdef inline int _check_name(object key) except -1:
     return 0
 
 
+cdef inline bint _has_own(object obj, str name, object own) noexcept:
+    """Whether ``type(obj).<name>`` is still ``own`` (not overridden or patched)."""
+    return _PyType_Lookup(Py_TYPE(obj), <PyObject*>name) == <PyObject*>own
+
+
 cdef inline object _checked_value(object key, object value, dict options):
     """The value to store for ``key``: options rendered, converted, both checked."""
     if options:
@@ -175,17 +185,13 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         self._list = []
 
     def __init__(self, defaults=None):
-        cdef object cls
-
         if self._list:
             self._list = []
 
         if defaults is not None:
             # NOTE: as in Werkzeug, the items go through ``extend`` and ``add``
             # when a subclass (or a patch) overrides them; else straight in.
-            cls = self.__class__
-
-            if cls.extend is _OWN_EXTEND and cls.add is _OWN_ADD:
+            if _has_own(self, "extend", _OWN_EXTEND) and _has_own(self, "add", _OWN_ADD):
                 self._extend(defaults)
             else:
                 self.extend(defaults)
@@ -368,7 +374,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
             one header per item), a multi-dict, or an iterable of pairs.
         :param kwargs: More headers, as names and values.
         """
-        if self.__class__.add is _OWN_ADD:
+        if _has_own(self, "add", _OWN_ADD):
             if arg is not None:
                 self._extend(arg)
 
