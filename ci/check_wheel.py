@@ -1,0 +1,203 @@
+"""Check what a built wheel of cywrappers holds, before anyone publishes it.
+
+Usage::
+
+    python ci/check_wheel.py [--sdist FILE.tar.gz | --project DIR] WHEEL [WHEEL ...]
+
+- A binary wheel (any tag but ``py3-none-any``) must hold one compiled module
+  (``.so`` or ``.pyd``) for each ``wrappers/_*.pyx`` of the project, built for
+  the wheel's own CPython version, and no ``.c`` or ``.pyx`` file.
+- A pure wheel (``py3-none-any``) must hold no compiled module, no ``.c`` or
+  ``.pyx`` file, and both packages (``wrappers`` and ``wrappers_pure``).
+
+The ``.pyx`` stems are read from the sdist when ``--sdist`` is given, else from
+the project folder (by default the checkout this script is in). Exits nonzero
+with a plain message naming each problem. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+from pathlib import PurePosixPath
+
+PURE_TAG = "py3-none-any"
+
+#: ``wrappers/_headers.cpython-311-x86_64-linux-gnu.so``,
+#: ``wrappers/_headers.cp311-win_amd64.pyd``, ``wrappers/_headers.pyd``, ...
+COMPILED_RE = re.compile(
+    r"^wrappers/(?P<stem>_[A-Za-z0-9_]+)(?P<suffix>\.[^/]*)?\.(?:so|pyd)$"
+)
+SOURCE_SUFFIXES = (".c", ".pyx", ".pxd", ".pxi", ".html")
+
+
+def stems_from_project(project: Path) -> list[str]:
+    """The stems of ``wrappers/_*.pyx`` in a project folder."""
+    return sorted(path.stem for path in (project / "wrappers").glob("_*.pyx"))
+
+
+def stems_from_sdist(sdist: Path) -> list[str]:
+    """The stems of ``<root>/wrappers/_*.pyx`` in an sdist (``.tar.gz``)."""
+    stems = []
+
+    with tarfile.open(sdist) as tar:
+        for name in tar.getnames():
+            parts = PurePosixPath(name).parts
+
+            if (
+                len(parts) == 3
+                and parts[1] == "wrappers"
+                and parts[2].startswith("_")
+                and parts[2].endswith(".pyx")
+            ):
+                stems.append(PurePosixPath(parts[2]).stem)
+
+    return sorted(stems)
+
+
+def wheel_tag(path: Path) -> str:
+    """The ``python-abi-platform`` tag of a wheel, from its file name."""
+    # name-version(-build)?-python-abi-platform.whl
+    parts = path.name[: -len(".whl")].split("-")
+
+    if not path.name.endswith(".whl") or len(parts) < 5:
+        raise ValueError(f"{path.name} is not a wheel file name")
+
+    return "-".join(parts[-3:])
+
+
+def check_wheel(path: Path, stems: list[str]) -> list[str]:
+    """Return the problems found in one wheel (empty when it is fine)."""
+    problems: list[str] = []
+    tag = wheel_tag(path)
+
+    with zipfile.ZipFile(path) as whl:
+        names = whl.namelist()
+        wheel_meta = next(
+            (whl.read(n).decode() for n in names if n.endswith(".dist-info/WHEEL")), ""
+        )
+
+    sources = [n for n in names if n.endswith(SOURCE_SUFFIXES)]
+    compiled = {}
+
+    for name in names:
+        match = COMPILED_RE.match(name)
+
+        if match:
+            compiled[match["stem"]] = name
+        elif name.endswith((".so", ".pyd")):
+            problems.append(f"unexpected compiled file {name}")
+
+    if sources:
+        problems.append(
+            "holds source files that belong in the sdist only: " + ", ".join(sources)
+        )
+
+    for package in ("wrappers/__init__.py", "wrappers_pure/__init__.py"):
+        if package not in names:
+            problems.append(f"{package} is missing")
+
+    pure_meta = "Root-Is-Purelib: true" in wheel_meta
+
+    if tag == PURE_TAG:
+        if compiled:
+            problems.append(
+                "a pure wheel must hold no compiled module, found: "
+                + ", ".join(compiled.values())
+            )
+        if not pure_meta:
+            problems.append(
+                "tagged py3-none-any but its WHEEL file says Root-Is-Purelib is not true"
+            )
+        return problems
+
+    if pure_meta:
+        problems.append(f"tagged {tag} but its WHEEL file says Root-Is-Purelib: true")
+
+    if not stems:
+        problems.append(
+            "no wrappers/_*.pyx found to check the compiled modules against"
+        )
+
+    for stem in stems:
+        if stem not in compiled:
+            problems.append(
+                f"the compiled module wrappers/{stem} (.so/.pyd) is missing"
+            )
+
+    for stem in sorted(set(compiled) - set(stems)):
+        problems.append(
+            f"compiled module {compiled[stem]} has no wrappers/{stem}.pyx source"
+        )
+
+    # A cp311 wheel must carry modules built for 3.11 (tagged ones, at least).
+    version = re.match(r"cp(\d)(\d+)-", tag)
+
+    if version:
+        expected = (f"cpython-{version[1]}{version[2]}", f"cp{version[1]}{version[2]}")
+
+        for name in compiled.values():
+            suffix = COMPILED_RE.match(name)["suffix"] or ""  # type: ignore[index]
+
+            if suffix and not any(mark in suffix for mark in expected):
+                problems.append(f"{name} was not built for the wheel's Python ({tag})")
+
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--sdist", type=Path, help="read the .pyx stems from this sdist"
+    )
+    source.add_argument(
+        "--project",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="read the .pyx stems from this project folder (default: this checkout)",
+    )
+    parser.add_argument("wheels", nargs="+", type=Path, metavar="WHEEL")
+    args = parser.parse_args(argv)
+
+    stems = (
+        stems_from_sdist(args.sdist) if args.sdist else stems_from_project(args.project)
+    )
+    failed = 0
+
+    for path in args.wheels:
+        try:
+            problems = check_wheel(path, stems)
+        except (OSError, ValueError, zipfile.BadZipFile) as exc:
+            problems = [f"cannot be read: {exc}"]
+
+        if problems:
+            failed += 1
+            print(f"FAIL {path.name}:", file=sys.stderr)
+            for problem in problems:
+                print(f"  - {problem}", file=sys.stderr)
+        else:
+            kind = "pure" if wheel_tag(path) == PURE_TAG else "binary"
+            detail = (
+                ""
+                if kind == "pure"
+                else f" ({len(stems)} compiled modules: {', '.join(stems)})"
+            )
+            print(f"ok   {path.name}: {kind} wheel{detail}")
+
+    if failed:
+        print(
+            f"check_wheel: {failed} of {len(args.wheels)} wheel(s) failed the check",
+            file=sys.stderr,
+        )
+        return 1
+
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

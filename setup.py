@@ -1,0 +1,270 @@
+"""Build script: the compiled twin when it can be built, the pure twin always.
+
+Metadata lives in ``pyproject.toml``; this file only decides about the
+extension modules, one per ``wrappers/_*.pyx`` (found by glob).
+
+- ``WRAPPERS_NO_EXTENSIONS`` set, an interpreter that is not CPython, or no
+  importable Cython: no extension modules at all, so the wheel is
+  ``py3-none-any`` and ``wrappers`` serves the pure twin.
+- Otherwise every ``wrappers/_*.pyx`` is translated by Cython and compiled. If
+  that fails (no compiler, a compiler error, a Cython error), the install goes
+  on with the pure twin only and says so loudly, unless
+  ``WRAPPERS_REQUIRE_EXTENSIONS`` is set (CI, wheel builds): then it fails.
+  That variable also fails a CPython build that would be pure for any other
+  reason (no Cython, or ``WRAPPERS_NO_EXTENSIONS`` set too); on PyPy it is
+  ignored, as no compiled twin exists there.
+- ``WRAPPERS_CYTHON_TRACING`` set: line tracing for coverage. Never in release
+  builds: it halves the speed.
+
+The switches are parsed by ``wrappers_pure/_env.py``, loaded here by file path
+(the packages themselves are not importable before they are installed), so the
+build and the import shim read them with one parser.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import platform
+import sys
+from pathlib import Path
+
+from setuptools import Extension
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+from setuptools.errors import BaseError
+from setuptools.errors import CCompilerError
+from setuptools.errors import ExecError
+from setuptools.errors import PlatformError
+
+HERE = Path(__file__).resolve().parent
+
+#: What a failed compile can raise: a compiler error, a compiler that could not
+#: be run (or is missing), no compiler for the platform (MSVC), and what the
+#: MSVC lookup raises when it finds a broken installation.
+BUILD_ERRORS = (CCompilerError, ExecError, PlatformError, OSError, ValueError)
+
+
+def _load_env():
+    """Load ``wrappers_pure/_env.py`` by path, without importing the packages."""
+    path = HERE / "wrappers_pure" / "_env.py"
+    spec = importlib.util.spec_from_file_location("_wrappers_build_env", path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_env = _load_env()
+NO_EXTENSIONS: str = _env.NO_EXTENSIONS
+REQUIRE_EXTENSIONS: str = _env.REQUIRE_EXTENSIONS
+CYTHON_TRACING: str = _env.CYTHON_TRACING
+REQUIRED = _env.env_flag(REQUIRE_EXTENSIONS)
+TRACING = _env.env_flag(CYTHON_TRACING)
+
+
+#: The Extension fields that cythonize may change (see BuildExt._cythonize).
+_EXTENSION_FIELDS = (
+    "sources",
+    "include_dirs",
+    "define_macros",
+    "undef_macros",
+    "library_dirs",
+    "libraries",
+    "runtime_library_dirs",
+    "extra_objects",
+    "extra_compile_args",
+    "extra_link_args",
+    "depends",
+    "language",
+)
+
+
+def _banner(*lines: str) -> None:
+    """Print a message nobody can miss (``pip install -v`` shows build output)."""
+    bar = "*" * 79
+    text = "\n".join(["", bar, *(f"* {line}" for line in lines), bar, ""])
+    print(text, file=sys.stderr, flush=True)
+
+
+def _pure_only(reason: str, *, cpython: bool) -> None:
+    """Say that the install is pure and why; fail instead when it must not be.
+
+    ``WRAPPERS_REQUIRE_EXTENSIONS`` applies on CPython only: other interpreters
+    never get the compiled twin, so there is nothing to require there.
+    """
+    if REQUIRED and cpython:
+        sys.exit(
+            f"wrappers: the compiled twin is required ({REQUIRE_EXTENSIONS} is set) "
+            f"but will not be built: {reason}"
+        )
+    lines = [
+        f"wrappers: building no compiled twin: {reason}.",
+        "Installing the pure-Python twin only (it works, it is slower).",
+    ]
+    if REQUIRED:
+        lines.append(f"({REQUIRE_EXTENSIONS} is ignored: it applies on CPython only.)")
+    _banner(*lines)
+
+
+def _pyx_sources() -> list[str]:
+    """Every ``wrappers/_*.pyx``, relative to the project root, sorted."""
+    return sorted(
+        path.relative_to(HERE).as_posix() for path in HERE.glob("wrappers/_*.pyx")
+    )
+
+
+def _why_pure() -> str | None:
+    """The reason to build no extension modules, or None to build them."""
+    if _env.env_flag(NO_EXTENSIONS):
+        return f"{NO_EXTENSIONS} is set"
+
+    implementation = platform.python_implementation()
+
+    if implementation != "CPython":
+        return f"the interpreter is {implementation}, not CPython"
+
+    try:
+        import Cython.Build  # noqa: F401
+    except ImportError as exc:
+        return f"Cython cannot be imported ({exc})"
+
+    if not _pyx_sources():
+        return "no wrappers/_*.pyx sources were found"
+
+    return None
+
+
+def _extensions() -> list[Extension]:
+    """One extension module per ``wrappers/_*.pyx`` (the sources stay .pyx).
+
+    The .pyx are translated to C by :class:`BuildExt` at build time, into the
+    build folder, so no generated .c lands in the source tree or the sdist.
+    """
+    macros = [("CYTHON_TRACE", "1"), ("CYTHON_TRACE_NOGIL", "1")] if TRACING else []
+    return [
+        Extension(
+            name=source[: -len(".pyx")].replace("/", "."),
+            sources=[source],
+            define_macros=list(macros),
+        )
+        for source in _pyx_sources()
+    ]
+
+
+class BuildExt(build_ext):
+    """Cythonize and compile each extension; on failure fall back to pure.
+
+    A failure is reported in a banner and the other extensions go on (the shim
+    needs them all, so one failure means the pure twin at run time), unless
+    ``WRAPPERS_REQUIRE_EXTENSIONS`` is set, in which case the build fails.
+    """
+
+    def initialize_options(self) -> None:
+        super().initialize_options()
+        self._failed: list[str] = []
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except BUILD_ERRORS as exc:
+            # Raised outside one extension's build (setting up the compiler).
+            self._fail("all extension modules", exc)
+            self.extensions = []
+
+    def build_extensions(self) -> None:
+        super().build_extensions()
+        # Later steps (copying in place, listing outputs) see only what was built.
+        self.extensions = [
+            ext for ext in self.extensions if ext.name not in self._failed
+        ]
+
+        if self._failed:
+            _banner(
+                "wrappers: the compiled twin is incomplete; failed: "
+                + ", ".join(self._failed),
+                "`import wrappers` serves the pure-Python twin when a module it needs is",
+                "missing: check `python -c 'import wrappers; print(wrappers.COMPILED)'`.",
+            )
+        elif self.extensions:
+            names = ", ".join(ext.name for ext in self.extensions)
+            print(
+                f"wrappers: compiled twin built: {names}", file=sys.stderr, flush=True
+            )
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            self._cythonize(ext)
+        except Exception as exc:  # noqa: BLE001 (any Cython error)
+            self._fail(ext.name, exc, what="Cython could not translate")
+            return
+
+        try:
+            super().build_extension(ext)
+        except BUILD_ERRORS as exc:
+            self._fail(ext.name, exc)
+
+    def _cythonize(self, ext: Extension) -> None:
+        """Translate the extension's .pyx sources to C in the build folder."""
+        from Cython.Build import cythonize
+
+        directives = {
+            "language_level": 3,
+            "embedsignature": True,
+            "binding": True,
+        }
+
+        if TRACING:
+            directives["linetrace"] = True
+
+        # A separate folder for traced C, so a traced and a release build never
+        # reuse each other's generated files.
+        build_dir = Path(self.build_temp, "cython-trace" if TRACING else "cython")
+        (translated,) = cythonize(
+            [ext],
+            compiler_directives=directives,
+            build_dir=str(build_dir),
+            quiet=True,
+        )
+        # Keep the original object (setuptools set private fields on it); take
+        # what cythonize changed: the sources, and any `# distutils:` settings.
+        for attr in _EXTENSION_FIELDS:
+            setattr(ext, attr, getattr(translated, attr))
+
+    def _fail(
+        self, name: str, exc: BaseException, what: str = "could not build"
+    ) -> None:
+        reason = f"{what} {name}: {type(exc).__name__}: {exc}"
+
+        if REQUIRED:
+            raise BaseError(
+                f"wrappers: the compiled twin could not be built: {reason} "
+                f"({REQUIRE_EXTENSIONS} is set, so this is an error)"
+            ) from exc
+
+        self._failed.append(name)
+        _banner(
+            f"wrappers: the compiled twin could not be built: {reason};",
+            "installing the pure-Python twin only (it works, it is slower).",
+            f"Set {REQUIRE_EXTENSIONS}=1 to make this an error.",
+        )
+
+
+def main() -> None:
+    reason = _why_pure()
+
+    if reason is not None:
+        _pure_only(reason, cpython=platform.python_implementation() == "CPython")
+        setup(ext_modules=[])
+        return
+
+    if TRACING:
+        _banner(
+            f"wrappers: {CYTHON_TRACING} is set: building with line tracing.",
+            "This build is for coverage only; it is much slower. Never release it.",
+        )
+
+    setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExt})
+
+
+if __name__ == "__main__":
+    main()
