@@ -1,0 +1,286 @@
+"""The twins expose the same API, and it is Werkzeug's.
+
+Cross-twin comparisons need the compiled twin (``compiled_twin``) and are
+deselected by ``--no-compiled``; comparisons with Werkzeug run on each twin.
+"""
+
+from __future__ import annotations
+import __future__
+
+import inspect
+import types
+import typing as t
+import weakref
+
+import pytest
+import werkzeug.datastructures
+import werkzeug.http
+
+import wrappers
+import wrappers_pure
+
+SUBMODULES = ("datastructures", "http", "exceptions")
+
+WZ_HEADERS = werkzeug.datastructures.Headers
+
+#: Dunder methods Werkzeug's Headers defines itself (not inherited from object).
+WZ_OWN_DUNDERS = sorted(
+    name
+    for name, value in vars(WZ_HEADERS).items()
+    if name.startswith("__")
+    and name.endswith("__")
+    and (callable(value) or value is None)
+    and name not in {"__init_subclass__", "__subclasshook__", "__class_getitem__"}
+)
+
+WZ_PUBLIC = sorted(name for name in dir(WZ_HEADERS) if not name.startswith("_"))
+
+_SENTINEL = "<sentinel>"
+
+
+def _public(obj: t.Any) -> set[str]:
+    return {name for name in dir(obj) if not name.startswith("_")}
+
+
+def _all(module: types.ModuleType) -> list[str]:
+    """The public names of ``module``: its ``__all__``, or else every name
+    not starting with ``_`` that is not a module, a ``__future__`` feature or
+    a type variable."""
+    names = getattr(module, "__all__", None)
+    if names is not None:
+        return sorted(names)
+
+    return sorted(
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and not isinstance(value, (types.ModuleType, __future__._Feature, t.TypeVar))
+    )
+
+
+def _default(value: t.Any) -> t.Any:
+    if value is inspect.Parameter.empty:
+        return value
+    if value is None or isinstance(value, (bool, int, float, str, bytes, tuple)):
+        return value
+    # A private "no default given" marker: any object of its own kind.
+    return _SENTINEL
+
+
+def _sig(func: t.Any) -> t.Any:
+    try:
+        sig = inspect.signature(func)
+    except (TypeError, ValueError):
+        return "<no signature>"
+    return [(p.name, p.kind, _default(p.default)) for p in sig.parameters.values()]
+
+
+# --- module level -------------------------------------------------------------
+
+
+def test_top_level_names(compiled_twin: types.ModuleType) -> None:
+    assert sorted(_all(compiled_twin)) == sorted(_all(wrappers_pure))
+
+    for name in _all(wrappers_pure):
+        assert hasattr(compiled_twin, name), name
+        assert hasattr(wrappers_pure, name), name
+
+
+def test_top_level_names_of_the_shim() -> None:
+    """Whatever twin the shim picked, it has the pure twin's public names."""
+    assert sorted(_all(wrappers)) == sorted(_all(wrappers_pure))
+
+    for name in _all(wrappers_pure):
+        assert hasattr(wrappers, name), name
+
+    for name in SUBMODULES:
+        assert isinstance(getattr(wrappers, name), types.ModuleType)
+        assert isinstance(getattr(wrappers_pure, name), types.ModuleType)
+
+
+@pytest.mark.parametrize("submodule", SUBMODULES)
+def test_submodule_names_of_the_shim(submodule: str) -> None:
+    """Whatever twin the shim picked, its submodules have the pure twin's names."""
+    ours = getattr(wrappers, submodule)
+    pure = getattr(wrappers_pure, submodule)
+    assert _all(ours) == _all(pure)
+
+    for name in _all(pure):
+        assert hasattr(ours, name), f"{submodule}.{name}"
+
+
+@pytest.mark.parametrize("submodule", SUBMODULES)
+def test_submodule_names(compiled_twin: types.ModuleType, submodule: str) -> None:
+    ours = getattr(compiled_twin, submodule)
+    pure = getattr(wrappers_pure, submodule)
+    assert sorted(_all(ours)) == sorted(_all(pure))
+
+    for name in _all(pure):
+        assert hasattr(ours, name), f"{submodule}.{name}"
+
+
+def test_version_and_flag(compiled_twin: types.ModuleType) -> None:
+    assert compiled_twin.__version__ == wrappers_pure.__version__
+    assert compiled_twin.COMPILED is True
+    assert wrappers_pure.COMPILED is False
+
+
+def test_headers_is_reexported(twin: types.ModuleType) -> None:
+    assert twin.datastructures.Headers is twin.Headers
+
+
+def test_compiled_twin_uses_the_compiled_class(compiled_twin: types.ModuleType) -> None:
+    assert compiled_twin.Headers is not wrappers_pure.Headers
+    assert compiled_twin.Headers.__module__ == "wrappers._headers"
+    assert not issubclass(compiled_twin.Headers, wrappers_pure.Headers)
+
+
+def _public_classes_and_functions(
+    module: types.ModuleType,
+) -> t.Iterator[tuple[str, t.Any]]:
+    for submodule in (None, *SUBMODULES):
+        mod = module if submodule is None else getattr(module, submodule)
+        for name in _all(mod):
+            obj = getattr(mod, name)
+            if isinstance(obj, type) or callable(obj):
+                yield (f"{submodule or ''}.{name}", obj)
+
+
+def test_public_attributes_of_classes(compiled_twin: types.ModuleType) -> None:
+    pure = dict(_public_classes_and_functions(wrappers_pure))
+    ours = dict(_public_classes_and_functions(compiled_twin))
+    assert sorted(pure) == sorted(ours)
+
+    for name, pure_obj in pure.items():
+        if isinstance(pure_obj, type):
+            assert isinstance(ours[name], type), name
+            assert _public(ours[name]) == _public(pure_obj), name
+
+
+def test_signatures_equal_across_twins(compiled_twin: types.ModuleType) -> None:
+    pure = dict(_public_classes_and_functions(wrappers_pure))
+    ours = dict(_public_classes_and_functions(compiled_twin))
+    checked = 0
+
+    for name, pure_obj in pure.items():
+        if isinstance(pure_obj, type):
+            for attr in sorted(_public(pure_obj)):
+                pure_attr = getattr(pure_obj, attr)
+                if not callable(pure_attr):
+                    continue
+                assert _sig(getattr(ours[name], attr)) == _sig(pure_attr), (
+                    f"{name}.{attr}"
+                )
+                checked += 1
+        else:
+            assert _sig(ours[name]) == _sig(pure_obj), name
+            checked += 1
+
+    assert checked >= len(WZ_PUBLIC)
+
+
+# --- against Werkzeug ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", WZ_PUBLIC)
+def test_headers_public_name_exists(twin: types.ModuleType, name: str) -> None:
+    assert hasattr(twin.Headers, name)
+
+
+@pytest.mark.parametrize("name", WZ_OWN_DUNDERS)
+def test_headers_dunder_exists(twin: types.ModuleType, name: str) -> None:
+    assert name in dir(twin.Headers)
+    if getattr(WZ_HEADERS, name) is None:
+        assert getattr(twin.Headers, name) is None
+    else:
+        assert callable(getattr(twin.Headers, name))
+
+
+def test_headers_has_no_extra_public_names(twin: types.ModuleType) -> None:
+    assert _public(twin.Headers) == set(WZ_PUBLIC)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n in WZ_PUBLIC if callable(getattr(WZ_HEADERS, n))],
+)
+def test_headers_signature_matches_werkzeug(twin: types.ModuleType, name: str) -> None:
+    assert _sig(getattr(twin.Headers, name)) == _sig(getattr(WZ_HEADERS, name))
+
+
+def test_pop_default_is_a_private_sentinel(twin: types.ModuleType) -> None:
+    default = inspect.signature(twin.Headers.pop).parameters["default"].default
+    assert default is not inspect.Parameter.empty
+    assert _default(default) == _SENTINEL
+
+
+@pytest.mark.parametrize("name", ["quote_header_value", "dump_options_header"])
+def test_http_signature_matches_werkzeug(twin: types.ModuleType, name: str) -> None:
+    assert _sig(getattr(twin.http, name)) == _sig(getattr(werkzeug.http, name))
+
+
+def test_bad_request_key_error_is_key_error(twin: types.ModuleType) -> None:
+    assert issubclass(twin.exceptions.BadRequestKeyError, KeyError)
+
+
+# --- the class is an ordinary, patchable Python class -------------------------
+
+
+def test_headers_is_plain_python_class(twin: types.ModuleType) -> None:
+    cls = twin.Headers
+    assert type(cls) is type
+    h = cls()
+    assert isinstance(h.__dict__, dict)
+    ref = weakref.ref(h)
+    assert ref() is h
+    h.anything = 1
+    assert h.anything == 1
+    assert vars(h)["anything"] == 1
+
+
+def test_headers_class_attributes_settable(twin: types.ModuleType) -> None:
+    cls = twin.Headers
+    assert not hasattr(cls, "foo")
+    cls.foo = 1  # type: ignore[attr-defined]
+    try:
+        assert cls().foo == 1
+    finally:
+        del cls.foo  # type: ignore[attr-defined]
+    assert not hasattr(cls, "foo")
+
+
+def test_headers_method_patchable(twin: types.ModuleType) -> None:
+    cls = twin.Headers
+    original = cls.__dict__.get("to_wsgi_list")
+    cls.to_wsgi_list = lambda self: ["patched"]  # type: ignore[method-assign]
+    try:
+        assert cls().to_wsgi_list() == ["patched"]
+    finally:
+        if original is None:
+            del cls.to_wsgi_list
+        else:
+            cls.to_wsgi_list = original  # type: ignore[method-assign]
+    assert cls([("a", "b")]).to_wsgi_list() == [("a", "b")]
+
+
+def test_headers_class_assignment(twin: types.ModuleType) -> None:
+    sub = type("Sub", (twin.Headers,), {})
+    h = twin.Headers([("a", "b")])
+    h.__class__ = sub
+    assert type(h) is sub
+    assert list(h) == [("a", "b")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(n for n in WZ_PUBLIC if callable(getattr(WZ_HEADERS, n))),
+)
+def test_docstrings(twin: types.ModuleType, name: str) -> None:
+    doc = getattr(twin.Headers, name).__doc__
+    assert doc and doc.strip(), name
+
+
+def test_docstrings_of_class_and_functions(twin: types.ModuleType) -> None:
+    assert twin.Headers.__doc__ and twin.Headers.__doc__.strip()
+    for func in (twin.http.quote_header_value, twin.http.dump_options_header):
+        assert func.__doc__ and func.__doc__.strip(), func.__name__
