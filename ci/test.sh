@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command of the project: `bash ci/test.sh` (CI runs it through .ci/run).
 #
-#   bash ci/test.sh            CPython (compiled + pure twins), then PyPy (pure twin)
+#   bash ci/test.sh            CPython (compiled + pure twins, mypy), then PyPy (pure twin)
 #   bash ci/test.sh --no-pypy  CPython only, for quick local runs
 #   (anything after `--` goes to both pytest runs, e.g. `-- -x -k headers`)
 #
@@ -117,6 +117,11 @@ check_install "$BUILD/cpython/bin/python" 1
 
 section "CPython: pytest (compiled and pure twins)"
 run_pytest "$BUILD/cpython" 1
+
+section "CPython: mypy --strict on the pure twin (what type checkers see)"
+"$BUILD/cpython/bin/python" -m pip install -q mypy || fail "pip install mypy failed"
+"$BUILD/cpython/bin/python" -m mypy --config-file "$ROOT/pyproject.toml" \
+    || fail "mypy found type errors in wrappers_pure"
 
 # ---------------------------------------------------------------- PyPy
 if [ "$RUN_PYPY" = 1 ]; then
