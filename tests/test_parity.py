@@ -284,3 +284,20 @@ def test_docstrings_of_class_and_functions(twin: types.ModuleType) -> None:
     assert twin.Headers.__doc__ and twin.Headers.__doc__.strip()
     for func in (twin.http.quote_header_value, twin.http.dump_options_header):
         assert func.__doc__ and func.__doc__.strip(), func.__name__
+
+
+def test_docstrings_equal_across_twins(
+    compiled_twin: types.ModuleType, pure_twin: types.ModuleType
+) -> None:
+    """The twins document every public method alike (they mirror each other)."""
+    pure = pure_twin.Headers
+    names = sorted(
+        name
+        for name, value in vars(pure).items()
+        if callable(value) and (not name.startswith("_") or name.startswith("__"))
+    )
+    assert names
+    for name in names:
+        ours = inspect.getdoc(getattr(compiled_twin.Headers, name))
+        assert ours == inspect.getdoc(getattr(pure, name)), name
+    assert inspect.getdoc(compiled_twin.Headers) == inspect.getdoc(pure)

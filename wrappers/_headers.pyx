@@ -334,6 +334,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         return iter(self._list)
 
     def __len__(self):
+        """The number of headers (a repeated name counts each time)."""
         return len(self._list)
 
     # -- additions -----------------------------------------------------------
@@ -644,9 +645,11 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         return self.__class__(self._list)
 
     def __copy__(self):
+        """The same as :meth:`copy`."""
         return self.copy()
 
     def __reduce__(self):
+        """Pickle support: ``cls.__new__(cls)`` plus ``(pairs, attributes)``."""
         # NOTE: both twins pickle as ``cls.__new__(cls)`` plus the state
         # ``(pairs, other instance attributes or None)``, so that the pickle of
         # a subclass loads on either twin. The public class is named through
@@ -663,6 +666,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         return (_newobj, (self.__class__,), state)
 
     def __setstate__(self, state):
+        """Restore the state :meth:`__reduce__` gave."""
         pairs, attrs = state
 
         if attrs:

@@ -346,6 +346,7 @@ class Headers:
         return iter(self._list)
 
     def __len__(self) -> int:
+        """The number of headers (a repeated name counts each time)."""
         return len(self._list)
 
     # -- additions -----------------------------------------------------------
@@ -704,9 +705,11 @@ class Headers:
         return self.__class__(self._list)
 
     def __copy__(self) -> te.Self:
+        """The same as :meth:`copy`."""
         return self.copy()
 
     def __reduce__(self) -> tuple[t.Any, ...]:
+        """Pickle support: ``cls.__new__(cls)`` plus ``(pairs, attributes)``."""
         # NOTE: both twins pickle as ``cls.__new__(cls)`` plus the state
         # ``(pairs, other instance attributes or None)``, so that the pickle of
         # a subclass loads on either twin. The compiled twin names its own base
@@ -721,12 +724,13 @@ class Headers:
     def __setstate__(
         self, state: tuple[list[tuple[str, str]], dict[str, t.Any] | None]
     ) -> None:
+        """Restore the state :meth:`__reduce__` gave."""
         pairs, attrs = state
 
         if attrs:
             self.__dict__.update(attrs)
 
-        self._list = list(pairs)
+        self._list = [(k, v) for k, v in pairs]
 
     def __str__(self) -> str:
         """The header block as sent on the wire: ``Name: value`` lines, each
