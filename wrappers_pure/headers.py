@@ -19,7 +19,7 @@ import re
 import typing as t
 
 from wrappers_pure.exceptions import BadRequestKeyError
-from wrappers_pure.http import dump_options_header
+from wrappers_pure._values import dump_options_header
 
 if t.TYPE_CHECKING:  # pragma: no cover
     import typing_extensions as te
