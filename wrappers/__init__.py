@@ -22,7 +22,7 @@ from wrappers_pure._env import NO_EXTENSIONS
 from wrappers_pure._env import env_flag
 
 #: The compiled modules the compiled twin is made of, in import order.
-COMPILED_MODULES: t.Final = ("wrappers._headers",)
+COMPILED_MODULES: t.Final = ("wrappers._headers", "wrappers._http", "wrappers._response")
 
 
 def _choose(
@@ -69,13 +69,19 @@ COMPILED, _REASON = _choose()
 
 if t.TYPE_CHECKING:
     from wrappers_pure import Headers as Headers
+    from wrappers_pure import Response as Response
+    from wrappers_pure import ResponseStream as ResponseStream
 elif COMPILED:
     from wrappers._headers import Headers
+    from wrappers._response import Response
+    from wrappers._response import ResponseStream
 else:
     from wrappers_pure import Headers
+    from wrappers_pure import Response
+    from wrappers_pure import ResponseStream
 
 from wrappers import datastructures as datastructures  # noqa: E402
 from wrappers import exceptions as exceptions  # noqa: E402
 from wrappers import http as http  # noqa: E402
 
-__all__ = ["COMPILED", "Headers", "__version__"]
+__all__ = ["COMPILED", "Headers", "Response", "ResponseStream", "__version__"]

@@ -177,8 +177,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
     # is off here); they give ``inspect.signature(Headers)`` the pure twin's
     # constructor signature.
 
-    #: The ``(name, value)`` pairs, in order.
-    cdef list _list
+    # NOTE: the typed fields and cdef methods are declared in _headers.pxd.
 
     def __cinit__(self):
         # Every instance has a list, also one made by ``__new__`` (unpickling).
@@ -196,7 +195,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
             else:
                 self.extend(defaults)
 
-    cdef inline list _pairs(self):
+    cdef list _pairs(self):
         """The list to read pairs from: ``_list`` itself, unless a subclass
         overrides ``__iter__``, then a list made by iterating ``self``.
 

@@ -11,10 +11,12 @@ from wrappers_pure import datastructures as datastructures
 from wrappers_pure import exceptions as exceptions
 from wrappers_pure import http as http
 from wrappers_pure.headers import Headers as Headers
+from wrappers_pure.response import Response as Response
+from wrappers_pure.response import ResponseStream as ResponseStream
 
 __version__ = "0.1.0"
 
 #: Always False here; :data:`wrappers.COMPILED` says which twin the shim picked.
 COMPILED = False
 
-__all__ = ["COMPILED", "Headers", "__version__"]
+__all__ = ["COMPILED", "Headers", "Response", "ResponseStream", "__version__"]
