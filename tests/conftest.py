@@ -8,6 +8,7 @@ Every behavioural test takes the twin it runs on as a fixture:
   compiled twin is not importable; only ``--no-compiled`` deselects it.
 - ``Headers``: ``twin.Headers`` and a trivial Python subclass of it, so that
   every Headers test also runs on a subclass.
+- ``Response``: ``twin.Response`` and a trivial Python subclass of it, likewise.
 - ``compiled_twin`` / ``pure_twin``: both at once, for tests that compare the
   twins with each other (deselected by ``--no-compiled``).
 - ``run_python``: runs code in a fresh interpreter that imports the same
@@ -31,6 +32,7 @@ import pytest
 
 TWIN_IDS = ("compiled", "pure")
 HEADERS_KINDS = ("base", "subclass")
+RESPONSE_KINDS = ("base", "subclass")
 
 #: Globs of compiled extension files that must never sit in the source tree
 #: while the tests import from it.
@@ -232,6 +234,15 @@ def Headers(request: pytest.FixtureRequest, twin: types.ModuleType) -> type:  # 
         return twin.Headers  # type: ignore[no-any-return]
 
     return make_subclass(twin, twin.Headers, "SubHeaders")
+
+
+@pytest.fixture(scope="session", params=RESPONSE_KINDS)
+def Response(request: pytest.FixtureRequest, twin: types.ModuleType) -> type:  # noqa: N802
+    """``twin.Response``, or ``SubResponse``, a trivial Python subclass of it."""
+    if request.param == "base":
+        return twin.Response  # type: ignore[no-any-return]
+
+    return make_subclass(twin, twin.Response, "SubResponse")
 
 
 # --- subprocesses ---------------------------------------------------------------

@@ -1,18 +1,12 @@
 """The benchmark workloads, one module per family.
 
-Each family module (``headers.py``, later ``responses.py``, ``dates.py``,
-``cookies.py``, ...) defines a module-level ``WORKLOADS: list[Workload]``. To add
+Each family module (``headers.py``, ``responses.py``, ``dates.py``,
+``cookies.py``) defines a module-level ``WORKLOADS: list[Workload]``. To add
 a family, write the module and add its name to :data:`FAMILIES`; to add a
 workload to a family, append a :class:`~workloads.base.Workload` to its list.
 
-Planned (see DESIGN.md, "Speed"), not written yet because the classes they need
-do not exist yet:
-
-- ``responses``: hello, api, stream, redirect, conditional, each a full WSGI call
-  (use :mod:`workloads.wsgi` for the environ and ``start_response``) with a
-  bare-WSGI floor;
-- ``dates``: ``http_date`` + ``parse_date``;
-- ``cookies``: ``dump_cookie`` + ``parse_cookie``.
+Planned (see DESIGN.md, "Speed"): ``conditional`` (``add_etag`` +
+``make_conditional`` giving 304) joins ``responses`` with the code it measures.
 """
 
 from __future__ import annotations
@@ -24,7 +18,7 @@ from workloads.base import Op
 from workloads.base import Workload
 
 #: The family modules, in the order their workloads are shown.
-FAMILIES: tuple[str, ...] = ("headers",)
+FAMILIES: tuple[str, ...] = ("headers", "responses", "dates", "cookies")
 
 
 def load_workloads() -> list[Workload]:
