@@ -1,13 +1,18 @@
 """``python -m wrappers``: say which twin is active and why, then check it works.
 
 The self-check drives the active twin's public objects through a short, real
-workload, compares every result with the pure twin's (the two must agree), and
-exits with status 1 if anything differs or fails.
+workload (headers, dates, cookies, and whole responses called as WSGI apps),
+compares every result with the pure twin's (the two must agree), and exits with
+status 1 if anything differs or fails.
+
+``python -m wrappers --serve`` then serves the demo application
+(:mod:`wrappers._demo`) on 127.0.0.1 with the standard library's WSGI server.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import pickle
 import platform
 import sys
@@ -49,21 +54,111 @@ def _exercise(ns: t.Any) -> list[tuple[str, object]]:
     return out
 
 
+def _call(resp: t.Any, method: str = "GET") -> tuple[str, list[tuple[str, str]], bytes]:
+    """Call ``resp`` as a WSGI app; return ``(status, headers, body)``."""
+    seen: list[t.Any] = []
+    environ = {
+        "REQUEST_METHOD": method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": "/",
+        "QUERY_STRING": "",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "localhost",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    app_iter = resp(environ, lambda status, headers, exc_info=None: seen.extend((status, headers)))
+
+    try:
+        body = b"".join(app_iter)
+    finally:
+        if hasattr(app_iter, "close"):
+            app_iter.close()
+
+    return seen[0], list(seen[1]), body
+
+
+def _exercise_http(ns: t.Any) -> list[tuple[str, object]]:
+    """Run the date, cookie and response workloads on ``ns``."""
+    http = ns.http
+    out: list[tuple[str, object]] = []
+    out.append(("http_date", http.http_date(1700000000.0)))
+    out.append(("parse_date", http.parse_date("Tue, 14 Nov 2023 22:13:20 GMT")))
+    out.append(("parse_date of junk", http.parse_date("yesterday-ish")))
+    out.append(
+        (
+            "dump_cookie",
+            http.dump_cookie(
+                "session", "abc 123", max_age=3600, expires=1700000000, httponly=True, samesite="Lax"
+            ),
+        )
+    )
+    out.append(("parse_cookie", sorted(http.parse_cookie('a=b; s="x\\073y"').items(multi=True))))
+
+    try:
+        http.dump_cookie("bad;name", "x")
+    except ValueError as exc:
+        out.append(("cookie name with ';'", f"refused: {type(exc).__name__}"))
+    else:
+        out.append(("cookie name with ';'", "ACCEPTED"))
+
+    out.append(("hello response", _call(ns.Response("Hello, World!"))))
+    out.append(("HEAD drops the body", _call(ns.Response("Hello, World!"), "HEAD")))
+    api = ns.Response('{"id": 1}', status=201, headers={"X-Request-Id": "r1"}, mimetype="application/json")
+    api.set_cookie("session", "abc", max_age=60, expires=1700000000, httponly=True, samesite="Strict")
+    api.headers["Cache-Control"] = "no-store"
+    out.append(("api response", _call(api)))
+    out.append(("streamed response", _call(ns.Response(iter(["a", "b", "c"])))))
+    redirect = ns.Response("moved", status=302)
+    redirect.location = "/dést\tination?q=1 2"
+    out.append(("redirect response", _call(redirect)))
+
+    try:
+        ns.Response("x", status="200 OK\r\nX-Evil: 1")
+    except ValueError as exc:
+        out.append(("status with CR/LF", f"refused: {type(exc).__name__}"))
+    else:
+        out.append(("status with CR/LF", "ACCEPTED"))
+
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m wrappers",
         description="Show which twin of wrappers is active and run a self-check.",
     )
-    parser.parse_args(argv)
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="after the self-check, serve the demo app until interrupted",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port to bind, 0 for any free one (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--max-requests",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --serve: stop after N requests (default: serve until Ctrl-C)",
+    )
+    args = parser.parse_args(argv)
 
     twin = "compiled (Cython)" if wrappers.COMPILED else "pure Python"
     print(f"wrappers {wrappers.__version__} on {platform.python_implementation()} {platform.python_version()}")
     print(f"active twin: {twin}, because {wrappers._REASON}")
-    print(f"Headers class: {wrappers.Headers.__module__}.{wrappers.Headers.__qualname__}")
+    for name in ("Headers", "Response"):
+        cls = getattr(wrappers, name)
+        print(f"{name} class: {cls.__module__}.{cls.__qualname__}")
     print()
 
-    active = _exercise(wrappers)
-    reference = _exercise(wrappers_pure)
+    active = _exercise(wrappers) + _exercise_http(wrappers)
+    reference = _exercise(wrappers_pure) + _exercise_http(wrappers_pure)
     failures = 0
 
     for (step, got), (_, want) in zip(active, reference):
@@ -80,6 +175,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     print(f"self-check: all {len(active)} checks passed (the active twin agrees with the pure twin)")
+
+    if args.serve:
+        from wrappers._demo import make_app
+        from wrappers._demo import serve
+
+        print()
+        print(f"demo app: {twin} twin, Response class {wrappers.Response.__module__}.{wrappers.Response.__qualname__}")
+        serve(
+            make_app(wrappers, "compiled" if wrappers.COMPILED else "pure"),
+            host=args.host,
+            port=args.port,
+            max_requests=args.max_requests,
+            announce=lambda line: print(line, flush=True),
+        )
+
     return 0
 
 

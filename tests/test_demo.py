@@ -1,0 +1,125 @@
+"""The main job: ``python -m wrappers`` (self-check) and its ``--serve`` demo."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import types
+import typing as t
+
+import pytest
+from werkzeug.test import Client
+
+from wrappers import _demo
+
+
+@pytest.fixture()
+def client(twin: types.ModuleType) -> Client:
+    return Client(_demo.make_app(twin, "compiled" if twin.COMPILED else "pure"))
+
+
+def test_index_lists_endpoints(twin: types.ModuleType, client: Client) -> None:
+    resp = client.get("/")
+    assert resp.status_code == 200
+    assert resp.headers["Content-Type"] == "text/plain; charset=utf-8"
+    text = resp.get_data(as_text=True)
+    kind = "compiled" if twin.COMPILED else "pure"
+    assert f"({kind} twin)" in text
+    for path, _ in _demo.ENDPOINTS:
+        assert path in text
+    assert resp.headers["Content-Length"] == str(len(resp.get_data()))
+
+
+def test_json(client: Client) -> None:
+    resp = client.get("/json")
+    assert resp.headers["Content-Type"] == "application/json"
+    assert json.loads(resp.get_data())["message"] == "Hello, World!"
+
+
+def test_cookies_round_trip(client: Client) -> None:
+    first = client.get("/cookies")
+    cookies = first.headers.getlist("Set-Cookie")
+    assert any(c.startswith("demo_visit=1;") and "HttpOnly" in c for c in cookies)
+    assert "(none yet" in first.get_data(as_text=True)
+    second = client.get("/cookies")
+    assert "demo_visit = '1'" in second.get_data(as_text=True)
+
+
+def test_stream_has_no_content_length(client: Client) -> None:
+    resp = client.get("/stream")
+    assert "Content-Length" not in resp.headers
+    assert resp.get_data(as_text=True).count("chunk") == 5
+
+
+def test_redirect_and_not_found(client: Client) -> None:
+    resp = client.get("/redirect")
+    assert resp.status_code == 302
+    assert resp.headers["Location"] == "/"
+    assert client.get("/nope").status_code == 404
+
+
+def _serve(args: list[str], cwd: str) -> subprocess.Popen[str]:
+    env = dict(os.environ)
+    env.pop("WRAPPERS_NO_EXTENSIONS", None)
+    import wrappers
+
+    parent = os.path.dirname(os.path.dirname(os.path.abspath(wrappers.__file__)))
+    env["PYTHONPATH"] = parent
+    return subprocess.Popen(
+        [sys.executable, "-m", "wrappers", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=cwd,
+    )
+
+
+def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
+    """The README's demo: self-check, then real HTTP over a socket."""
+    proc = _serve(["--serve", "--port", "0", "--max-requests", "5"], str(tmp_path))
+    assert proc.stdout is not None
+    lines: list[str] = []
+
+    try:
+        port = None
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("serving on http://127.0.0.1:"):
+                port = int(line.split(":")[2].split("/")[0])
+                break
+        assert port is not None, "".join(lines)
+        text = "".join(lines)
+        assert "self-check: all" in text
+        import wrappers
+
+        assert ("compiled (Cython)" if wrappers.COMPILED else "pure Python") in text
+
+        seen: dict[str, tuple[int, str]] = {}
+        for path in ("/", "/json", "/cookies", "/stream", "/redirect"):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", path)
+            r = conn.getresponse()
+            seen[path] = (r.status, r.read().decode())
+            conn.close()
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+
+    assert seen["/"][0] == 200 and "Endpoints:" in seen["/"][1]
+    assert json.loads(seen["/json"][1])["path"] == "/json"
+    assert seen["/cookies"][0] == 200
+    assert seen["/stream"][1].count("chunk") == 5
+    assert seen["/redirect"][0] == 302
+
+
+def test_self_check_passes(run_python: t.Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    proc = run_python("import sys; from wrappers.__main__ import main; sys.exit(main([]))")
+    assert "self-check: all" in proc.stdout
+    assert "FAIL" not in proc.stdout

@@ -1,0 +1,135 @@
+"""The demo WSGI application behind ``python -m wrappers --serve``.
+
+Every page is built with the active twin's :class:`~wrappers.Response` and says
+which twin served it:
+
+- ``/``: a plain-text page listing the endpoints;
+- ``/json``: a JSON body (``application/json``);
+- ``/cookies``: sets two cookies and shows the ones the browser sent;
+- ``/stream``: a streamed body, produced by a generator;
+- ``/redirect``: a ``302 Found`` back to ``/``;
+- anything else: ``404 Not Found``.
+"""
+
+from __future__ import annotations
+
+import json
+import typing as t
+
+if t.TYPE_CHECKING:
+    from wsgiref.types import StartResponse
+    from wsgiref.types import WSGIApplication
+    from wsgiref.types import WSGIEnvironment
+
+#: The endpoints, in the order the index lists them.
+ENDPOINTS: t.Final = (
+    ("/", "this page"),
+    ("/json", "a JSON body"),
+    ("/cookies", "sets cookies and shows the ones sent back"),
+    ("/stream", "a streamed body from a generator"),
+    ("/redirect", "a 302 redirect back to /"),
+)
+
+
+def make_app(ns: t.Any, twin: str) -> WSGIApplication:
+    """Return the demo WSGI application built on the twin ``ns``.
+
+    :param ns: A module or namespace with ``Response`` and ``http`` (the
+        :mod:`wrappers` package, :mod:`wrappers_pure`, or a look-alike).
+    :param twin: How to name the twin on the pages, e.g. ``"compiled"``.
+    """
+    response_class = ns.Response
+    parse_cookie = ns.http.parse_cookie
+    served_by = f"served by wrappers ({twin} twin)"
+
+    def index(environ: WSGIEnvironment) -> t.Any:
+        lines = [f"Hello from wrappers, {served_by}.", "", "Endpoints:"]
+        lines.extend(f"  {path:<10} {what}" for path, what in ENDPOINTS)
+        return response_class("\n".join(lines) + "\n")
+
+    def json_page(environ: WSGIEnvironment) -> t.Any:
+        body = {"twin": twin, "message": "Hello, World!", "path": environ["PATH_INFO"]}
+        return response_class(json.dumps(body), status=200, mimetype="application/json")
+
+    def cookies(environ: WSGIEnvironment) -> t.Any:
+        sent = parse_cookie(environ)
+        lines = [f"Cookies ({served_by}).", "", "Sent by your client:"]
+        lines.extend(f"  {key} = {value!r}" for key, value in sent.items(multi=True))
+
+        if not sent:
+            lines.append("  (none yet: reload this page)")
+
+        resp = response_class("\n".join(lines) + "\n")
+        resp.set_cookie("demo_visit", "1", max_age=3600, httponly=True, samesite="Lax")
+        resp.set_cookie("demo_twin", twin, path="/cookies")
+        return resp
+
+    def stream(environ: WSGIEnvironment) -> t.Any:
+        def generate() -> t.Iterator[str]:
+            yield f"Streaming ({served_by}).\n"
+            for n in range(1, 6):
+                yield f"chunk {n} of 5\n"
+
+        return response_class(generate(), mimetype="text/plain")
+
+    def redirect(environ: WSGIEnvironment) -> t.Any:
+        resp = response_class(f"Redirecting to /, {served_by}.\n", status=302)
+        resp.location = "/"
+        return resp
+
+    routes = {
+        "/": index,
+        "/json": json_page,
+        "/cookies": cookies,
+        "/stream": stream,
+        "/redirect": redirect,
+    }
+
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> t.Iterable[bytes]:
+        view = routes.get(environ.get("PATH_INFO") or "/")
+
+        if view is None:
+            resp = response_class(f"Not Found ({served_by}).\n", status=404)
+        else:
+            resp = view(environ)
+
+        return resp(environ, start_response)  # type: ignore[no-any-return]
+
+    return app
+
+
+def serve(
+    app: WSGIApplication,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    max_requests: int | None = None,
+    announce: t.Callable[[str], None] = print,
+) -> None:
+    """Serve ``app`` with the standard library's :mod:`wsgiref` server.
+
+    :param app: The WSGI application.
+    :param host: The address to bind.
+    :param port: The port to bind; 0 picks a free one.
+    :param max_requests: Stop after this many requests; None serves until
+        interrupted.
+    :param announce: Called with one line giving the address being served.
+    """
+    from wsgiref.simple_server import WSGIRequestHandler
+    from wsgiref.simple_server import make_server
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_message(self, format: str, *args: t.Any) -> None:
+            announce(f"{self.address_string()} - {format % args}")
+
+    with make_server(host, port, app, handler_class=QuietHandler) as server:
+        bound_host, bound_port = server.server_address[:2]
+        announce(f"serving on http://{bound_host}:{bound_port}/ (Ctrl-C stops)")
+
+        if max_requests is None:
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                announce("stopped")
+        else:
+            for _ in range(max_requests):
+                server.handle_request()
