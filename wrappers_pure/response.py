@@ -537,8 +537,8 @@ def _run_app(
 ) -> tuple[t.Iterable[bytes], str, Headers]:
     """Call a WSGI application; return ``(body, status, headers)``.
 
-    Data the application passes to ``write`` comes first in the body (not when
-    ``buffered``, as in Werkzeug). Unless ``buffered``, the application's
+    Data the application passes to ``write`` comes first in the body, also
+    when ``buffered`` (Werkzeug 3.1 drops it then). Unless ``buffered``, the application's
     iterable is read only until ``start_response`` has been called, and its
     ``close`` is kept for the body's.
     """
@@ -566,7 +566,7 @@ def _run_app(
 
     if buffered:
         try:
-            body = list(body)
+            body = written + list(body)
         finally:
             if close is not None:
                 close()
