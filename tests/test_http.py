@@ -953,6 +953,26 @@ def test_stricter_cookie_expires_string(twin: types.ModuleType, expires: str) ->
 
 
 @pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"max_age": "1; Domain=evil.example", "sync_expires": False},
+        {"max_age": "1\r\nX-Evil: 1", "sync_expires": False},
+        {"secure": "x; Domain=evil.example"},
+        {"httponly": "1\nSet-Cookie: b=c"},
+        {"partitioned": "x;y"},
+    ],
+    ids=repr,
+)
+def test_stricter_cookie_attribute_text(twin: types.ModuleType, kwargs: dict[str, t.Any]) -> None:
+    """An attribute value that is not a number or a bool and whose text holds
+    ``;`` or a control character: Werkzeug writes it raw, we refuse it."""
+    werkzeug.http.dump_cookie("a", "b", **kwargs)
+
+    with pytest.raises(ValueError):
+        twin.http.dump_cookie("a", "b", **kwargs)
+
+
+@pytest.mark.parametrize(
     "value",
     [
         YEAR20,
