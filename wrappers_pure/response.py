@@ -9,7 +9,9 @@ base), with these deliberate differences:
 - a TAB in ``Location`` or ``Content-Location`` is sent as ``%09`` (Werkzeug
   drops it, which turns ``/\\t/evil`` into the open redirect ``//evil``);
 - :meth:`Response.force_type` also takes over a response object of another
-  implementation (such as Werkzeug's) without an environ.
+  implementation (such as Werkzeug's) without an environ;
+- :meth:`Response.from_app` with ``buffered=True`` keeps what the application
+  passed to ``write`` (Werkzeug drops it).
 
 Instances keep Werkzeug's attribute names (``headers``, ``response``,
 ``direct_passthrough``, ``_status``, ``_status_code``, ``_on_close``), so that
