@@ -56,6 +56,7 @@ from datetime import timedelta
 from datetime import timezone
 from http import HTTPStatus
 from itertools import chain
+from urllib.parse import SplitResult
 from urllib.parse import quote
 from urllib.parse import unquote
 from urllib.parse import urljoin
@@ -233,11 +234,27 @@ def _iri_to_uri(iri: str) -> str:
     query = quote(parts.query, safe=_QUERY_SAFE)
     fragment = quote(parts.fragment, safe=_FRAGMENT_SAFE)
     host = parts.hostname
-    netloc = host.encode("idna").decode("ascii") if host else ""
+    host = host.encode("idna").decode("ascii") if host else ""
+    return _join_url(parts, host, path, query, fragment, _quote_user_part)
 
-    if ":" in netloc:
-        netloc = f"[{netloc}]"
 
+def _quote_user_part(text: str) -> str:
+    """A user name or password quoted for a URI."""
+    return quote(text, safe=_USER_SAFE)
+
+
+def _join_url(
+    parts: SplitResult,
+    host: str,
+    path: str,
+    query: str,
+    fragment: str,
+    user_part: t.Callable[[str], str],
+) -> str:
+    """Put the URL ``parts`` back together around its converted ``host``,
+    ``path``, ``query`` and ``fragment``; ``user_part`` converts the user name
+    and the password. An IPv6 host gets its brackets back."""
+    netloc = f"[{host}]" if ":" in host else host
     port = parts.port
 
     if port is not None:
@@ -246,11 +263,11 @@ def _iri_to_uri(iri: str) -> str:
     user = parts.username
 
     if user is not None:
-        auth = quote(user, safe=_USER_SAFE)
+        auth = user_part(user)
         password = parts.password
 
         if password is not None:
-            auth = f"{auth}:{quote(password, safe=_USER_SAFE)}"
+            auth = f"{auth}:{user_part(password)}"
 
         netloc = f"{auth}@{netloc}"
 
@@ -340,28 +357,13 @@ def _uri_to_iri(uri: str) -> str:
     query = _unquote_part(parts.query, _keep_in_query)
     fragment = _unquote_part(parts.fragment, _keep_in_fragment)
     host = parts.hostname
-    netloc = _decode_host(host) if host else ""
+    host = _decode_host(host) if host else ""
+    return _join_url(parts, host, path, query, fragment, _unquote_user_part)
 
-    if ":" in netloc:
-        netloc = f"[{netloc}]"
 
-    port = parts.port
-
-    if port is not None:
-        netloc = f"{netloc}:{port}"
-
-    user = parts.username
-
-    if user is not None:
-        auth = _unquote_part(user, _keep_in_user)
-        password = parts.password
-
-        if password is not None:
-            auth = f"{auth}:{_unquote_part(password, _keep_in_user)}"
-
-        netloc = f"{auth}@{netloc}"
-
-    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+def _unquote_user_part(text: str) -> str:
+    """A user name or password with what an IRI may show unescaped decoded."""
+    return _unquote_part(text, _keep_in_user)
 
 
 #: A ``Host`` value: a name or IPv4 address, or a bracketed IPv6 address, and
