@@ -139,6 +139,12 @@ def _extensions() -> list[Extension]:
 
     The .pyx are translated to C by :class:`BuildExt` at build time, into the
     build folder, so no generated .c lands in the source tree or the sdist.
+
+    No ``depends`` is needed for the ``.pxd`` files: cythonize reads each
+    module's cimports and regenerates its .c when a cimported ``.pxd`` is newer
+    (``_response.pyx`` cimports ``_headers.pxd``), and build_ext then recompiles
+    the module because its .c is newer than its .so. Touching
+    ``wrappers/_headers.pxd`` rebuilds ``_headers`` and ``_response`` only.
     """
     macros = [("CYTHON_TRACE", "1"), ("CYTHON_TRACE_NOGIL", "1")] if TRACING else []
     return [

@@ -41,15 +41,18 @@ build_sdist() {
     list_sdist "$SDIST"
 }
 
-# The sdist must carry the .pyx sources and no generated C.
+# The sdist must carry the .pyx sources (and the .pxd they cimport: a missing
+# one fails the wheel build from the sdist) and no generated C.
 list_sdist() {
     "$PYTHON" - "$1" <<'EOF'
 import sys, tarfile
 with tarfile.open(sys.argv[1]) as tar:
     names = tar.getnames()
 pyx = [n for n in names if n.endswith(".pyx")]
+pxd = [n for n in names if n.endswith((".pxd", ".pxi"))]
 gen = [n for n in names if n.endswith((".c", ".so", ".pyd", ".html"))]
-print(f"{sys.argv[1]}: {len(names)} entries; .pyx: {', '.join(pyx) or 'NONE'}")
+print(f"{sys.argv[1]}: {len(names)} entries; .pyx: {', '.join(pyx) or 'NONE'}; "
+      f".pxd/.pxi: {', '.join(pxd) or 'none'}")
 if gen:
     sys.exit(f"the sdist holds generated files: {', '.join(gen)}")
 if not pyx:

@@ -6,9 +6,14 @@ Usage::
 
 - A binary wheel (any tag but ``py3-none-any``) must hold one compiled module
   (``.so`` or ``.pyd``) for each ``wrappers/_*.pyx`` of the project, built for
-  the wheel's own CPython version, and no ``.c`` or ``.pyx`` file.
-- A pure wheel (``py3-none-any``) must hold no compiled module, no ``.c`` or
-  ``.pyx`` file, and both packages (``wrappers`` and ``wrappers_pure``).
+  the wheel's own CPython version, and no source file (``.c``, ``.pyx``,
+  ``.pxd``, ``.pxi``, annotation ``.html``).
+- A pure wheel (``py3-none-any``) must hold no compiled module, no such source
+  file, and both packages (``wrappers`` and ``wrappers_pure``).
+
+Sources, the ``.pxd`` declarations included, ship in the sdist only: nothing
+outside this project cimports ``wrappers``, so a ``.pxd`` in a wheel would only
+be a file that can go stale against the compiled module next to it.
 
 The ``.pyx`` stems are read from the sdist when ``--sdist`` is given, else from
 the project folder (by default the checkout this script is in). Exits nonzero
