@@ -27,7 +27,15 @@ cimport cython
 from cpython.dict cimport PyDict_GetItem
 from cpython.dict cimport PyDict_SetItem
 from cpython.object cimport PyObject
+from cpython.datetime cimport PyDateTime_CheckExact
+from cpython.datetime cimport datetime_day
+from cpython.datetime cimport datetime_hour
+from cpython.datetime cimport datetime_minute
+from cpython.datetime cimport datetime_month
 from cpython.datetime cimport datetime_new
+from cpython.datetime cimport datetime_second
+from cpython.datetime cimport datetime_tzinfo
+from cpython.datetime cimport datetime_year
 from cpython.datetime cimport import_datetime
 from libc.math cimport fabs
 from libc.math cimport modf
@@ -274,6 +282,24 @@ cdef str _format_seconds(long long seconds):
     return text
 
 
+cdef inline long long _fields_seconds(
+    long long year, long long month, long long day,
+    long long hour, long long minute, long long second,
+) noexcept:
+    """The Unix time of a UTC date and time (years 1 to 9999), the inverse of
+    the civil-date step of :func:`_format_seconds` (H. Hinnant's algorithm)."""
+    cdef long long era, yoe, doy, doe
+
+    if month <= 2:
+        year -= 1
+
+    era = year // 400
+    yoe = year - era * 400
+    doy = (153 * (month - 3 if month > 2 else month + 9) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return (era * 146097 + doe - 719468) * 86400 + hour * 3600 + minute * 60 + second
+
+
 cdef inline object _format_double(double timestamp):
     """The text for a float timestamp, or None when the slow path must decide."""
     cdef long long seconds
@@ -324,6 +350,21 @@ def http_date(timestamp=None):
 
         if overflow == 0 and _MIN_TS <= seconds <= _MAX_TS:
             return _format_seconds(seconds)
+
+    # PERF: an exact datetime, naive or in UTC (``timezone.utc`` itself), is
+    # formatted from its fields in C (_as_utc leaves its fields as they are).
+    if PyDateTime_CheckExact(timestamp):
+        tz = datetime_tzinfo(timestamp)
+
+        if tz is None or tz is UTC:
+            return _format_seconds(_fields_seconds(
+                datetime_year(timestamp),
+                datetime_month(timestamp),
+                datetime_day(timestamp),
+                datetime_hour(timestamp),
+                datetime_minute(timestamp),
+                datetime_second(timestamp),
+            ))
 
     if isinstance(timestamp, date):
         if isinstance(timestamp, datetime):
