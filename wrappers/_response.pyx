@@ -23,6 +23,7 @@ type cache); a subclass that overrides it gets it called.
 """
 
 cimport cython
+from cpython.dict cimport PyDict_GetItemWithError
 from cpython.long cimport PyLong_AsLongAndOverflow
 from cpython.object cimport PyObject
 from cpython.object cimport PyTypeObject
@@ -304,6 +305,107 @@ cdef int _set_header(object headers, str lname, str name, object value, tuple pa
         headers[name] = value
 
     return 0
+
+
+cdef extern from *:
+    """
+    /* PERF: ``base.__new__(cls)`` for a ``cls`` whose tp_new is ``base``'s own
+       (what tp_new_wrapper would call, without its argument tuple); None
+       when the shortcut does not apply. */
+    static PyObject *__wrappers_base_new(PyObject *base, PyObject *cls, PyObject *empty) {
+        if (!PyType_Check(cls)
+            || ((PyTypeObject *)cls)->tp_new != ((PyTypeObject *)base)->tp_new
+            || !PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)base)) {
+            Py_INCREF(Py_None);
+            return Py_None;
+        }
+        return ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, empty, NULL);
+    }
+
+    typedef PyObject *(*__wrappers_vectorcallfunc)(PyObject *, PyObject *const *, size_t, PyObject *);
+
+    /* What calling the type object does when it has no vectorcall of its own:
+       the metatype's tp_call (type_call) with a tuple and a dict. */
+    static PyObject *__wrappers_type_call(PyObject *tp, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+        Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+        Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+        Py_ssize_t i;
+        PyObject *argtuple, *kwdict = NULL, *result;
+        ternaryfunc call = Py_TYPE(tp)->tp_call;
+
+        if (call == NULL) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object is not callable", Py_TYPE(tp)->tp_name);
+            return NULL;
+        }
+        argtuple = PyTuple_New(nargs);
+        if (argtuple == NULL) {
+            return NULL;
+        }
+        for (i = 0; i < nargs; i++) {
+            Py_INCREF(args[i]);
+            PyTuple_SET_ITEM(argtuple, i, args[i]);
+        }
+        if (nkw) {
+            kwdict = PyDict_New();
+            if (kwdict == NULL) {
+                Py_DECREF(argtuple);
+                return NULL;
+            }
+            for (i = 0; i < nkw; i++) {
+                if (PyDict_SetItem(kwdict, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0) {
+                    Py_DECREF(argtuple);
+                    Py_DECREF(kwdict);
+                    return NULL;
+                }
+            }
+        }
+        if (Py_EnterRecursiveCall(" while calling a Python object")) {
+            result = NULL;
+        } else {
+            result = call(tp, argtuple, kwdict);
+            Py_LeaveRecursiveCall();
+        }
+        Py_DECREF(argtuple);
+        Py_XDECREF(kwdict);
+        return result;
+    }
+
+    static CYTHON_INLINE newfunc __wrappers_tp_new_of(PyObject *tp) { return ((PyTypeObject *)tp)->tp_new; }
+    /* A new instance of ``tp`` from its own tp_new (no arguments). */
+    static CYTHON_INLINE PyObject *__wrappers_call_tp_new(PyObject *tp, PyObject *empty) {
+        return ((PyTypeObject *)tp)->tp_new((PyTypeObject *)tp, empty, NULL);
+    }
+    static CYTHON_INLINE initproc __wrappers_tp_init_of(PyObject *tp) { return ((PyTypeObject *)tp)->tp_init; }
+    static CYTHON_INLINE void __wrappers_set_vectorcall(PyObject *tp, __wrappers_vectorcallfunc f) {
+        ((PyTypeObject *)tp)->tp_vectorcall = (vectorcallfunc)f;
+    }
+    """
+    ctypedef void* newfunc
+    ctypedef void* initproc
+    ctypedef object (*__wrappers_vectorcallfunc)(object, PyObject**, size_t, PyObject*)
+    object __wrappers_base_new(object base, object cls, object empty)
+    object __wrappers_type_call(object tp, PyObject** args, size_t nargsf, PyObject* kwnames)
+    newfunc __wrappers_tp_new_of(object tp) noexcept
+    object __wrappers_call_tp_new(object tp, object empty)
+    initproc __wrappers_tp_init_of(object tp) noexcept
+    void __wrappers_set_vectorcall(object tp, __wrappers_vectorcallfunc f) noexcept
+    Py_ssize_t PyVectorcall_NARGS(size_t nargsf) noexcept
+    Py_ssize_t PyTuple_GET_SIZE(PyObject* o) noexcept
+    PyObject* PyTuple_GET_ITEM(PyObject* o, Py_ssize_t i) noexcept
+
+
+cdef tuple _EMPTY_TUPLE = ()
+
+
+cdef _HeadersBase _new_headers():
+    """``_HeadersBase.__new__(Headers)``, calling its tp_new directly."""
+    cdef object cls = Headers
+    cdef object rv = __wrappers_base_new(_HeadersBase, cls, _EMPTY_TUPLE)
+
+    if rv is None:
+        return _HeadersBase.__new__(cls)
+
+    return <_HeadersBase>rv
 
 
 #: ``("Content-Length", str(n))`` for small ``n``, made once and shared: tuples
@@ -714,56 +816,7 @@ Initialize self.  See help(type(self)) for accurate signature."""
         # text signatures, which give ``inspect.signature`` Werkzeug's (and the
         # pure twin's) parameters; the rest is what ``inspect.getdoc`` gives for
         # the pure twin's method.
-        cdef _HeadersBase h = None
-        cdef bint fresh = False
-
-        if isinstance(headers, Headers):
-            self.headers = headers
-        elif not headers:
-            # PERF: Headers() without the call; its list starts empty, with
-            # room for the usual Content-Type and Content-Length (appending to
-            # a plain empty list would reserve 4 places): less memory.
-            h = _HeadersBase.__new__(Headers)
-            h._list = __wrappers_list_with_room(2)
-            self.headers = h
-            fresh = True
-        else:
-            self.headers = Headers(headers)
-
-        if content_type is None:
-            if mimetype is None and (fresh or "content-type" not in self.headers):
-                mimetype = self.default_mimetype
-
-            if mimetype is not None:
-                pair = _content_type_pair(mimetype)
-
-                if fresh:
-                    h._list.append(pair)
-                else:
-                    _set_header(self.headers, "content-type", "Content-Type", pair[1], pair)
-        else:
-            _set_header(self.headers, "content-type", "Content-Type", content_type, None)
-
-        if status is None:
-            status = self.default_status
-
-        if _own(self, "status", _OWN_STATUS):
-            _set_status(self, status)
-        else:
-            self.status = status
-
-        self.direct_passthrough = direct_passthrough
-        self._on_close_list = None
-
-        if response is None:
-            self.response = []
-        elif isinstance(response, (str, bytes, bytearray)):
-            if _own(self, "set_data", _OWN_SET_DATA):
-                _set_data(self, response)
-            else:
-                self.set_data(response)
-        else:
-            self.response = response
+        _response_init(self, response, status, headers, mimetype, content_type, direct_passthrough)
 
     # -- private state, under Werkzeug's names -----------------------------------
 
@@ -1261,6 +1314,71 @@ Send the response as a WSGI application: call ``start_response``
 # so that instances carry no vtable pointer.
 
 
+
+cdef int _response_init(
+    _ResponseBase self,
+    object response,
+    object status,
+    object headers,
+    object mimetype,
+    object content_type,
+    object direct_passthrough,
+) except -1:
+    """The body of ``Response.__init__``."""
+    cdef _HeadersBase h = None
+    cdef bint fresh = False
+
+    if isinstance(headers, Headers):
+        self.headers = headers
+    elif not headers:
+        # PERF: Headers() without the call; its list starts empty, with
+        # room for the usual Content-Type and Content-Length (appending to
+        # a plain empty list would reserve 4 places): less memory.
+        h = _new_headers()
+        h._list = __wrappers_list_with_room(2)
+        self.headers = h
+        fresh = True
+    else:
+        self.headers = Headers(headers)
+
+    if content_type is None:
+        if mimetype is None and (fresh or "content-type" not in self.headers):
+            mimetype = self.default_mimetype
+
+        if mimetype is not None:
+            pair = _content_type_pair(mimetype)
+
+            if fresh:
+                h._list.append(pair)
+            else:
+                _set_header(self.headers, "content-type", "Content-Type", pair[1], pair)
+    else:
+        _set_header(self.headers, "content-type", "Content-Type", content_type, None)
+
+    if status is None:
+        status = self.default_status
+
+    if _own(self, "status", _OWN_STATUS):
+        _set_status(self, status)
+    else:
+        self.status = status
+
+    self.direct_passthrough = direct_passthrough
+    self._on_close_list = None
+
+    if response is None:
+        self.response = []
+    elif isinstance(response, (str, bytes, bytearray)):
+        if _own(self, "set_data", _OWN_SET_DATA):
+            _set_data(self, response)
+        else:
+            self.set_data(response)
+    else:
+        self.response = response
+
+    return 0
+
+
 cdef int _kind(_ResponseBase self) except -1:
     """What the status allows: ``_BODY``, ``_NO_LENGTH`` or ``_NOT_MODIFIED``.
 
@@ -1293,6 +1411,25 @@ cdef int _kind(_ResponseBase self) except -1:
 
 
 cdef int _set_status(_ResponseBase self, object value) except -1:
+    cdef object codes
+    cdef object cached
+    cdef PyObject* phrase
+
+    # PERF: an int whose status line is cached, while its phrase in
+    # HTTP_STATUS_CODES (a plain dict) is still the one the line was made
+    # from: what _status_line would give, without its try and tuple.
+    if type(value) is int:
+        codes = HTTP_STATUS_CODES
+        cached = _STATUS_LINES.get(value)
+
+        if cached is not None and type(codes) is dict:
+            phrase = PyDict_GetItemWithError(codes, value)
+
+            if phrase != NULL and phrase == <PyObject*>(<tuple>cached)[0]:
+                self._status_line = (<tuple>cached)[1]
+                self._status_code_obj = value
+                return 0
+
     line, code = _clean_status(value)
     self._status_line = line
     self._status_code_obj = (code)
@@ -1617,6 +1754,81 @@ class Response(_ResponseBase):
     access_control_max_age = _PURE["access_control_max_age"]
     cross_origin_opener_policy = _PURE["cross_origin_opener_policy"]
     cross_origin_embedder_policy = _PURE["cross_origin_embedder_policy"]
+
+
+# -- calling the class ---------------------------------------------------------------
+
+#: The parameter names of ``__init__``, in order (interned: call sites pass
+#: interned keyword names, compared by identity; others take the slow path).
+cdef tuple _INIT_NAMES = (
+    "response", "status", "headers", "mimetype", "content_type", "direct_passthrough",
+)
+cdef newfunc _BASE_NEW = __wrappers_tp_new_of(_ResponseBase)
+cdef initproc _BASE_INIT = __wrappers_tp_init_of(_ResponseBase)
+
+
+cdef object _response_vectorcall(object tp, PyObject** args, size_t nargsf, PyObject* kwnames):
+    """PERF: ``Response(...)`` without the argument tuple and keyword dict that
+    calling a class makes: the class's tp_new, then the body of ``__init__``.
+
+    Only while ``Response`` still has the inherited ``__new__`` and
+    ``__init__`` (a patch changes its slots), and only for arguments given
+    plainly (at most six, keywords by their interned names, none twice);
+    anything else is a normal class call, with its own errors.
+    """
+    cdef Py_ssize_t nargs = PyVectorcall_NARGS(nargsf)
+    cdef Py_ssize_t i, j, nkw
+    cdef PyObject* values[6]
+    cdef PyObject* key
+    cdef _ResponseBase self
+
+    if (
+        __wrappers_tp_new_of(tp) != _BASE_NEW
+        or __wrappers_tp_init_of(tp) != _BASE_INIT
+        or nargs > 6
+    ):
+        return __wrappers_type_call(tp, args, nargsf, kwnames)
+
+    for i in range(6):
+        values[i] = NULL
+
+    for i in range(nargs):
+        values[i] = args[i]
+
+    if kwnames != NULL:
+        nkw = PyTuple_GET_SIZE(kwnames)
+
+        for j in range(nkw):
+            key = PyTuple_GET_ITEM(kwnames, j)
+
+            for i in range(6):
+                if key == PyTuple_GET_ITEM(<PyObject*>_INIT_NAMES, i):
+                    break
+            else:
+                return __wrappers_type_call(tp, args, nargsf, kwnames)
+
+            if values[i] != NULL:
+                return __wrappers_type_call(tp, args, nargsf, kwnames)
+
+            values[i] = args[nargs + j]
+
+    # NOTE: tp_new is _ResponseBase's (checked above); type_call would call it
+    # with the argument tuple, which it does not read.
+    self = <_ResponseBase>__wrappers_call_tp_new(tp, _EMPTY_TUPLE)
+    _response_init(
+        self,
+        <object>values[0] if values[0] != NULL else None,
+        <object>values[1] if values[1] != NULL else None,
+        <object>values[2] if values[2] != NULL else None,
+        <object>values[3] if values[3] != NULL else None,
+        <object>values[4] if values[4] != NULL else None,
+        <object>values[5] if values[5] != NULL else False,
+    )
+    return self
+
+
+if __wrappers_tp_new_of(Response) == _BASE_NEW and __wrappers_tp_init_of(Response) == _BASE_INIT:
+    __wrappers_set_vectorcall(Response, _response_vectorcall)
 
 
 __all__ = ["Response", "ResponseStream"]
