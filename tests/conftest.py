@@ -11,6 +11,8 @@ Every behavioural test takes the twin it runs on as a fixture:
 - ``Response``: ``twin.Response`` and a trivial Python subclass of it, likewise.
 - ``compiled_twin`` / ``pure_twin``: both at once, for tests that compare the
   twins with each other (deselected by ``--no-compiled``).
+- ``one_clock_second``: runs a comparison again when it failed while the wall
+  clock's second changed (values made from "now" differ by a second then).
 - ``run_python``: runs code in a fresh interpreter that imports the same
   :mod:`wrappers` and :mod:`wrappers_pure` as this process.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import types
 import typing as t
 from pathlib import Path
@@ -243,6 +246,34 @@ def Response(request: pytest.FixtureRequest, twin: types.ModuleType) -> type:  #
         return twin.Response  # type: ignore[no-any-return]
 
     return make_subclass(twin, twin.Response, "SubResponse")
+
+
+# --- the wall clock -------------------------------------------------------------
+
+
+def _on_one_clock_second(check: t.Callable[[], None]) -> None:
+    """Run ``check``; if it raises AssertionError and the wall clock's second
+    changed while it ran, run it again, up to three times.
+
+    For comparisons whose two sides read "now" (a cookie's Expires made from
+    ``max_age``, ``Date`` or ``Expires`` set to None): built a moment apart, they
+    differ by one second when a second boundary falls between them.
+    """
+    for _ in range(3):
+        start = int(time.time())
+        try:
+            check()
+            return
+        except AssertionError:
+            if int(time.time()) == start:
+                raise
+    check()
+
+
+@pytest.fixture(scope="session")
+def one_clock_second() -> t.Callable[[t.Callable[[], None]], None]:
+    """Return ``run(check)``: see :func:`_on_one_clock_second`."""
+    return _on_one_clock_second
 
 
 # --- subprocesses ---------------------------------------------------------------

@@ -1290,12 +1290,18 @@ COOKIE_CALLS: list[tuple[tuple[t.Any, ...], dict[str, t.Any]]] = [
 
 @pytest.mark.parametrize(("args", "kwargs"), COOKIE_CALLS, ids=repr)
 def test_set_cookie(
-    Response: type, args: tuple[t.Any, ...], kwargs: dict[str, t.Any]
-) -> None:  # noqa: N803
-    ours, theirs = Response(), WR()
-    expected = outcome(lambda: theirs.set_cookie(*args, **kwargs))
-    assert outcome(lambda: ours.set_cookie(*args, **kwargs)) == expected
-    assert items(ours.headers) == items(theirs.headers)
+    Response: type,  # noqa: N803
+    args: tuple[t.Any, ...],
+    kwargs: dict[str, t.Any],
+    one_clock_second: t.Callable[[t.Callable[[], None]], None],
+) -> None:
+    def check() -> None:
+        ours, theirs = Response(), WR()
+        expected = outcome(lambda: theirs.set_cookie(*args, **kwargs))
+        assert outcome(lambda: ours.set_cookie(*args, **kwargs)) == expected
+        assert items(ours.headers) == items(theirs.headers)
+
+    one_clock_second(check)
 
 
 @pytest.mark.parametrize(
