@@ -2087,3 +2087,48 @@ def test_stricter_location_tab_with_autocorrect(Response: type) -> None:  # noqa
     wire = call(r, environ(path="/a/b", base_url="http://ex.com/"))
     location = dict(wire.headers)["Location"]
     assert location == "http://ex.com/%09/evil"
+
+
+# --- headers objects that are not plain Headers, and str subclasses ---------------
+
+
+def test_content_length_with_headers_that_override_setitem(
+    twin: types.ModuleType, Response: type  # noqa: N803
+) -> None:
+    """A Headers subclass overriding ``__setitem__`` (or a foreign Headers) gets
+    the real Content-Length from ``set_data``, as Werkzeug's does."""
+
+    class Ours(twin.Headers):  # type: ignore[name-defined,misc]
+        def __setitem__(self, key: t.Any, value: t.Any) -> None:
+            super().__setitem__(key, value)
+
+    class Theirs(werkzeug.datastructures.Headers):
+        def __setitem__(self, key: t.Any, value: t.Any) -> None:
+            super().__setitem__(key, value)
+
+    ours, theirs = Response("hi", headers=Ours()), WR("hi", headers=Theirs())
+    assert items(ours.headers) == items(theirs.headers)
+    assert ours.headers["Content-Length"] == "2"
+
+    ours.headers, theirs.headers = werkzeug.datastructures.Headers(), werkzeug.datastructures.Headers()
+    ours.set_data(b"abc")
+    theirs.set_data(b"abc")
+    assert items(ours.headers) == items(theirs.headers) == [("Content-Length", "3")]
+    ours.data = theirs.data = "four"
+    assert items(ours.headers) == items(theirs.headers) == [("Content-Length", "4")]
+
+
+def test_str_subclass_header_values_are_kept(Response: type) -> None:  # noqa: N803
+    """A str subclass is stored as it is, not through its ``__str__``."""
+
+    class S(str):
+        def __str__(self) -> str:
+            return "other"
+
+    ours, theirs = Response("x", content_type=S("text/x")), WR("x", content_type=S("text/x"))
+    assert items(ours.headers) == items(theirs.headers)
+    assert ours.headers["Content-Type"] == "text/x"
+    ours.location = S("/a")
+    theirs.location = S("/a")
+    assert items(ours.headers) == items(theirs.headers)
+    assert ours.headers["Location"] == "/a"

@@ -236,7 +236,8 @@ cdef inline object _clean_value(object value):
     """The value a Headers object stores for ``value``: ``str``, free of CR/LF."""
     cdef Py_ssize_t n
 
-    if type(value) is not str:
+    # A str subclass is kept as it is, as Headers and Werkzeug keep it.
+    if not isinstance(value, str):
         value = str(value)
 
     n = PyUnicode_GET_LENGTH(value)
@@ -302,7 +303,7 @@ cdef int _set_header(object headers, str lname, str name, object value, tuple pa
 
         _list_set((<_HeadersBase>headers)._list, lname, pair)
     else:
-        headers[name] = value
+        headers[name] = value if pair is None else pair[1]
 
     return 0
 
