@@ -20,6 +20,15 @@ cimport cython
 from cpython.object cimport PyObject
 from cpython.object cimport PyTypeObject
 
+from wrappers._capi cimport PyUnicode_1BYTE_DATA
+from wrappers._capi cimport PyUnicode_FindChar
+from wrappers._capi cimport PyUnicode_GET_LENGTH
+from wrappers._capi cimport PyUnicode_IS_ASCII
+from wrappers._capi cimport Py_TYPE
+from wrappers._capi cimport _PyType_Lookup
+from wrappers._capi cimport __wrappers_same_iter
+from wrappers._capi cimport _has_own
+
 import collections.abc as cabc
 import copyreg
 
@@ -30,29 +39,6 @@ from wrappers_pure.headers import _iter_items
 from wrappers_pure.headers import _missing
 from wrappers_pure.headers import _name_error
 from wrappers_pure.headers import _with_options
-
-
-cdef extern from "Python.h":
-    # PERF: O(1) reads of the string header. ``PyUnicode_IS_ASCII`` is false for
-    # a (pre-3.12) string that is not ready, which then takes the slow path.
-    bint PyUnicode_IS_ASCII(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    unsigned char* PyUnicode_1BYTE_DATA(object o)
-    Py_ssize_t PyUnicode_FindChar(object s, Py_UCS4 ch, Py_ssize_t start,
-                                  Py_ssize_t end, int direction) except -2
-    # PERF: a class attribute without the descriptor call (uses the type cache).
-    PyObject* _PyType_Lookup(PyTypeObject* type, PyObject* name)
-    PyTypeObject* Py_TYPE(object o)
-
-
-cdef extern from *:
-    """
-    /* PERF: whether a (sub)class still iterates with _HeadersBase.__iter__. */
-    static CYTHON_INLINE int __wrappers_same_iter(PyObject *obj, PyTypeObject *base) {
-        return Py_TYPE(obj)->tp_iter == base->tp_iter;
-    }
-    """
-    bint __wrappers_same_iter(object obj, type base) noexcept
 
 
 cdef object _Mapping = cabc.Mapping
@@ -148,11 +134,6 @@ cdef inline int _check_name(object key) except -1:
             raise _name_error(key)
 
     return 0
-
-
-cdef inline bint _has_own(object obj, str name, object own) noexcept:
-    """Whether ``type(obj).<name>`` is still ``own`` (not overridden or patched)."""
-    return _PyType_Lookup(Py_TYPE(obj), <PyObject*>name) == <PyObject*>own
 
 
 cdef inline object _checked_value(object key, object value, dict options):

@@ -29,6 +29,14 @@ from cpython.object cimport PyObject
 from cpython.object cimport PyTypeObject
 from cpython.unicode cimport PyUnicode_AsUTF8String
 
+from wrappers._capi cimport PyUnicode_1BYTE_DATA
+from wrappers._capi cimport PyUnicode_FindChar
+from wrappers._capi cimport PyUnicode_GET_LENGTH
+from wrappers._capi cimport PyUnicode_IS_ASCII
+from wrappers._capi cimport Py_TYPE
+from wrappers._capi cimport _PyType_Lookup
+from wrappers._capi cimport __wrappers_same_iter
+from wrappers._capi cimport _has_own
 from wrappers._headers cimport _HeadersBase
 
 import copyreg
@@ -49,27 +57,6 @@ from wrappers_pure.response import _is_foreign_response
 from wrappers_pure.response import _request_url
 from wrappers_pure.response import _run_app
 from wrappers_pure.response import _url_for_wire
-
-
-cdef extern from "Python.h":
-    bint PyUnicode_IS_ASCII(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    unsigned char* PyUnicode_1BYTE_DATA(object o)
-    Py_ssize_t PyUnicode_FindChar(object s, Py_UCS4 ch, Py_ssize_t start,
-                                  Py_ssize_t end, int direction) except -2
-    # PERF: a class attribute without the descriptor call (uses the type cache).
-    PyObject* _PyType_Lookup(PyTypeObject* type, PyObject* name)
-    PyTypeObject* Py_TYPE(object o)
-
-
-cdef extern from *:
-    """
-    /* PERF: whether a Headers (sub)class still iterates with _HeadersBase.__iter__. */
-    static CYTHON_INLINE int __wrappers_resp_same_iter(PyObject *obj, PyTypeObject *base) {
-        return Py_TYPE(obj)->tp_iter == base->tp_iter;
-    }
-    """
-    bint __wrappers_resp_same_iter(object obj, type base) noexcept
 
 
 cdef extern from *:
@@ -131,11 +118,6 @@ cdef object _newobj = copyreg.__newobj__
 
 
 # -- small helpers -------------------------------------------------------------
-
-
-cdef inline bint _has_own(object obj, str name, object own) noexcept:
-    """Whether ``type(obj).<name>`` is still ``own`` (not overridden or patched)."""
-    return _PyType_Lookup(Py_TYPE(obj), <PyObject*>name) == <PyObject*>own
 
 
 cdef struct _TypeCache:
@@ -1544,7 +1526,7 @@ cdef list _wsgi_headers(_ResponseBase self, object environ):
 
     h = self.headers
 
-    if isinstance(h, _HeadersBase) and __wrappers_resp_same_iter(h, _HeadersBase):
+    if isinstance(h, _HeadersBase) and __wrappers_same_iter(h, _HeadersBase):
         # PERF: the pairs of a Headers object are checked already.
         lst = list((<_HeadersBase>h)._list)
     else:
