@@ -35,7 +35,8 @@ CONTROL_IN_NAME: t.Final = (
     "Header names must not contain newline, NUL or other control characters."
 )
 
-#: Characters refused in a header name: C0 controls (CR, LF, NUL, TAB, ...) and DEL.
+#: C0 controls (CR, LF, NUL, TAB, ...) and DEL: refused in a header name, and
+#: (imported from here) in a status string and in cookie attribute text.
 _control_re = re.compile(r"[\x00-\x1f\x7f]")
 
 

@@ -46,6 +46,7 @@ from urllib.parse import quote
 
 from wrappers_pure._structures import IfRange
 from wrappers_pure._structures import MultiDict
+from wrappers_pure.headers import _control_re
 from wrappers_pure._values import COEP as COEP
 from wrappers_pure._values import COOP as COOP
 from wrappers_pure._values import HTTP_STATUS_CODES as HTTP_STATUS_CODES
@@ -480,8 +481,8 @@ _only_path_chars: t.Final = _only(_PATH_CHARS)
 #: The ``SameSite`` values, title-cased.
 SAMESITE_VALUES: t.Final = frozenset(("Strict", "Lax", "None"))
 
-#: Refused in a domain, an expires string or an attribute: C0 controls, DEL.
-_control_re = re.compile(r"[\x00-\x1f\x7f]")
+# NOTE: ``_control_re`` (C0 controls and DEL, refused in a domain, an expires
+# string or an attribute) comes from ``headers``.
 
 #: The message for a cookie key that is not a token.
 BAD_COOKIE_KEY: t.Final = (

@@ -65,6 +65,7 @@ from urllib.parse import urlunsplit
 
 from wrappers_pure._structures import CallbackDict
 from wrappers_pure.headers import Headers
+from wrappers_pure.headers import _control_re
 from wrappers_pure.http import COEP
 from wrappers_pure.http import COOP
 from wrappers_pure.http import HTTP_STATUS_CODES
@@ -96,8 +97,6 @@ CONTROL_IN_STATUS: t.Final = (
     "The status must not contain newline, NUL or other control characters."
 )
 
-#: Characters refused in a status string: C0 controls (CR, LF, NUL, TAB, ...) and DEL.
-_status_control_re = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _clean_status(value: t.Any) -> tuple[str, int]:
@@ -118,7 +117,7 @@ def _clean_status(value: t.Any) -> tuple[str, int]:
         # NOTE: anything else goes through str's methods, so a wrong type raises
         # what Werkzeug raises (AttributeError, TypeError).
         if value.__class__ is str or isinstance(value, str):
-            if not value.isprintable() and _status_control_re.search(value):
+            if not value.isprintable() and _control_re.search(value):
                 raise ValueError(CONTROL_IN_STATUS)
 
         value = value.strip()
