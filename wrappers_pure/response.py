@@ -63,6 +63,9 @@ from urllib.parse import urljoin
 from urllib.parse import urlsplit
 from urllib.parse import urlunsplit
 
+from wrappers_pure import _conditional
+from wrappers_pure import _live
+from wrappers_pure._conditional import environ_of
 from wrappers_pure._structures import CallbackDict
 from wrappers_pure.headers import Headers
 from wrappers_pure.headers import _control_re
@@ -72,12 +75,10 @@ from wrappers_pure.http import HTTP_STATUS_CODES
 from wrappers_pure.http import dump_age
 from wrappers_pure.http import dump_cookie
 from wrappers_pure.http import dump_options_header
-from wrappers_pure.http import generate_etag
 from wrappers_pure.http import http_date
 from wrappers_pure.http import parse_age
 from wrappers_pure.http import parse_date
 from wrappers_pure.http import parse_options_header
-from wrappers_pure.http import quote_etag
 from wrappers_pure.http import remove_entity_headers
 
 if t.TYPE_CHECKING:  # pragma: no cover
@@ -523,18 +524,6 @@ class _ClosingIterable:
         self._close()
 
 
-def _environ_of(obj: t.Any) -> WSGIEnvironment:
-    """The environ of a request object, or ``obj`` itself."""
-    environ = getattr(obj, "environ", obj)
-
-    if not isinstance(environ, dict):
-        raise AssertionError(
-            f"{type(obj).__name__!r} is not a WSGI environment (has to be a dict)"
-        )
-
-    return environ
-
-
 def _run_app(
     app: WSGIApplication, environ: WSGIEnvironment, buffered: bool
 ) -> tuple[t.Iterable[bytes], str, Headers]:
@@ -545,7 +534,7 @@ def _run_app(
     iterable is read only until ``start_response`` has been called, and its
     ``close`` is kept for the body's.
     """
-    environ = _environ_of(environ).copy()
+    environ = environ_of(environ).copy()
     started: tuple[str, list[tuple[str, str]]] | None = None
     written: list[bytes] = []
 
@@ -1018,10 +1007,7 @@ class Response:
         an ``ETag`` when there is none."""
         self.response = list(self.iter_encoded())
         self.headers["Content-Length"] = str(sum(map(len, self.response)))
-
-        # NOTE: Werkzeug calls add_etag() here; it arrives with the ETag work.
-        if "etag" not in self.headers:
-            self.headers["ETag"] = quote_etag(generate_etag(self.get_data()), False)
+        self.add_etag()
 
     # -- WSGI ------------------------------------------------------------------
 
@@ -1524,6 +1510,75 @@ class Response:
         """The ``Accept-Ranges`` header: the range unit the server accepts
         (one token, usually ``bytes`` or ``none``).""",
     )
+
+    # -- live header objects (wrappers_pure/_live.py) ----------------------------
+
+    cache_control = _live.cache_control
+    vary = _live.header_set_property(
+        "Vary",
+        """The ``Vary`` header as a live
+        :class:`~wrappers_pure.datastructures.HeaderSet`: the request headers
+        (such as ``Cookie`` or ``Accept-Encoding``) that chose this response,
+        so that caches keep one copy per value.""",
+    )
+    content_language = _live.header_set_property(
+        "Content-Language",
+        """The ``Content-Language`` header as a live
+        :class:`~wrappers_pure.datastructures.HeaderSet`: the languages of the
+        body's intended audience.""",
+    )
+    allow = _live.header_set_property(
+        "Allow",
+        """The ``Allow`` header as a live
+        :class:`~wrappers_pure.datastructures.HeaderSet`: the methods the
+        resource supports (a 405 response must send it).""",
+    )
+    content_range = _live.content_range
+    www_authenticate = _live.www_authenticate
+    content_security_policy = _live.csp_property(
+        "Content-Security-Policy",
+        """The ``Content-Security-Policy`` header as a live
+        :class:`~wrappers_pure.datastructures.ContentSecurityPolicy`: where the
+        page may load scripts, styles, frames and other resources from. It is
+        there (empty) when the header is missing.""",
+    )
+    # NOTE: the name's spelling is Werkzeug's, so that the bytes on the wire
+    # are the same (header names are case-insensitive).
+    content_security_policy_report_only = _live.csp_property(
+        "Content-Security-policy-report-only",
+        """The ``Content-Security-Policy-Report-Only`` header as a live
+        :class:`~wrappers_pure.datastructures.ContentSecurityPolicy`: a policy
+        the browser does not enforce but reports violations of. It is there
+        (empty) when the header is missing.""",
+    )
+    access_control_allow_headers = _live.header_set_property(
+        "Access-Control-Allow-Headers",
+        """The ``Access-Control-Allow-Headers`` header as a live
+        :class:`~wrappers_pure.datastructures.HeaderSet`: the request headers a
+        cross-origin request may send.""",
+        deletable=True,
+    )
+    access_control_allow_methods = _live.header_set_property(
+        "Access-Control-Allow-Methods",
+        """The ``Access-Control-Allow-Methods`` header as a live
+        :class:`~wrappers_pure.datastructures.HeaderSet`: the methods a
+        cross-origin request may use.""",
+        deletable=True,
+    )
+    access_control_expose_headers = _live.header_set_property(
+        "Access-Control-Expose-Headers",
+        """The ``Access-Control-Expose-Headers`` header as a live
+        :class:`~wrappers_pure.datastructures.HeaderSet`: the response headers
+        the browser may show to a cross-origin script.""",
+        deletable=True,
+    )
+
+    # -- ETags and conditional requests (wrappers_pure/_conditional.py) ----------
+
+    set_etag = _conditional.set_etag
+    get_etag = _conditional.get_etag
+    add_etag = _conditional.add_etag
+    make_conditional = _conditional.make_conditional
 
     @property
     def access_control_allow_credentials(self) -> bool:
