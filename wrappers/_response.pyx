@@ -49,7 +49,6 @@ from wrappers._http import dump_cookie
 from wrappers_pure import response as _pure
 from wrappers_pure.headers import NEWLINE_IN_VALUE
 from wrappers_pure.http import HTTP_STATUS_CODES
-from wrappers_pure.http import remove_entity_headers
 from wrappers_pure.response import CONTROL_IN_STATUS
 from wrappers_pure.response import ResponseStream
 from wrappers_pure.response import _content_type
@@ -1048,6 +1047,47 @@ Return repr(self)."""
     def data(self, value):
         _set_data(self, value)
 
+    def add_etag(self, overwrite=False, weak=False):
+        """Set an ``ETag`` made from the body (its SHA-1 in hex), unless the
+        response already has one.
+
+        This reads the whole body (see :meth:`get_data`).
+
+        :param overwrite: Replace an existing ``ETag``.
+        :param weak: Send it as a weak tag.
+        """
+        _add_etag(self, overwrite, weak)
+
+    def make_conditional(self, request_or_environ, accept_ranges=False, complete_length=None):
+        """Answer the request's conditional headers, changing this response in
+        place, and return it.
+
+        Only for a GET or HEAD request: set ``Date`` when missing; with
+        ``accept_ranges``, send ``Accept-Ranges`` and, for a satisfiable single
+        ``Range`` (still wanted per ``If-Range``), make this a 206 response
+        holding that part of the body; else make it a 304 when ``If-None-Match``
+        or ``If-Modified-Since`` says the client's copy is current, or when an
+        ``If-Match`` does not hold the ETag, and a request with ``If-Match`` gets
+        412 instead of 304. ``Content-Length`` is set when the
+        body's length is known. The body itself is dropped on the way out (see
+        :meth:`get_app_iter`). Give the response an ``ETag`` (:meth:`add_etag`)
+        or ``Last-Modified`` first, or only ``Date`` is set.
+
+        A body that is seekable (``seekable()``, ``seek`` and ``tell``, such as a
+        file) is seeked to the range; any other body is read up to it.
+
+        :param request_or_environ: A WSGI environ, or a request object with an
+            ``environ`` attribute.
+        :param accept_ranges: The ``Accept-Ranges`` value: True for ``bytes``, a
+            string for that unit, False to ignore ``Range``.
+        :param complete_length: The whole body's length in bytes, needed to answer
+            a ``Range``; ranges are not processed when it is None or 0.
+        :raises wrappers_pure.exceptions.RequestedRangeNotSatisfiable: The
+            ``Range`` header cannot be parsed or satisfied; its response is a 416
+            with ``Content-Range: bytes */complete_length``.
+        """
+        return _make_conditional(self, request_or_environ, accept_ranges, complete_length)
+
     def calculate_content_length(self):
         """Return the body's length in bytes, or None when it is streamed and
         cannot be read into a list.
@@ -1581,7 +1621,7 @@ cdef list _wsgi_headers(_ResponseBase self, object environ):
         if content_length is not None:
             lst[:] = [p for p in lst if not _is_name(p[0], "content-length")]
     elif kind == _NOT_MODIFIED:
-        remove_entity_headers(lst)
+        lst = _without_entity_headers(lst)
 
     # NOTE: the pure twin's order (the cheap tests first); Werkzeug reads the
     # two attributes first, which makes no difference for plain attributes.
@@ -1646,11 +1686,15 @@ cdef object _OWN_CLOSE = _ResponseBase.__dict__["close"]
 cdef object _OWN_ON_CLOSE = _ResponseBase.__dict__["_on_close"]
 cdef object _OWN_GET_WSGI_HEADERS = _ResponseBase.__dict__["get_wsgi_headers"]
 cdef object _OWN_GET_APP_ITER = _ResponseBase.__dict__["get_app_iter"]
+cdef object _OWN_GET_DATA = _ResponseBase.__dict__["get_data"]
 cdef object _OWN_GET_WSGI_RESPONSE = _ResponseBase.__dict__["get_wsgi_response"]
 cdef object _OWN_HSET = _HeadersBase.__dict__["set"]
 cdef object _PURE_FREEZE = _pure.Response.__dict__["freeze"]
 cdef object _OWN_HADD = _HeadersBase.__dict__["add"]
 cdef object _OWN_HSETITEM = _HeadersBase.__dict__["__setitem__"]
+
+
+include "_conditional.pxi"
 
 
 cdef object _PURE = _pure.Response.__dict__
@@ -1737,6 +1781,19 @@ class Response(_ResponseBase):
     access_control_max_age = _PURE["access_control_max_age"]
     cross_origin_opener_policy = _PURE["cross_origin_opener_policy"]
     cross_origin_embedder_policy = _PURE["cross_origin_embedder_policy"]
+    cache_control = _PURE["cache_control"]
+    vary = _PURE["vary"]
+    content_language = _PURE["content_language"]
+    allow = _PURE["allow"]
+    content_range = _PURE["content_range"]
+    www_authenticate = _PURE["www_authenticate"]
+    content_security_policy = _PURE["content_security_policy"]
+    content_security_policy_report_only = _PURE["content_security_policy_report_only"]
+    access_control_allow_headers = _PURE["access_control_allow_headers"]
+    access_control_allow_methods = _PURE["access_control_allow_methods"]
+    access_control_expose_headers = _PURE["access_control_expose_headers"]
+    set_etag = _PURE["set_etag"]
+    get_etag = _PURE["get_etag"]
 
 
 # -- calling the class ---------------------------------------------------------------

@@ -1,0 +1,217 @@
+# ETags and conditional responses: the compiled twin of
+# ``wrappers_pure/_conditional.py``, included into ``_response.pyx`` (it works on
+# the C fields of _ResponseBase).
+#
+# NOTE: these are shortcuts, not a second implementation. ``add_etag`` and
+# ``make_conditional`` run here only for a response whose class still has its
+# own hooks and whose headers are a plain compiled Headers object, and
+# ``make_conditional`` only for a plain dict environ without range processing;
+# everything else (ranges, If-Range, If-Match, dates, odd ETags, subclasses
+# that override a hook) goes to the pure twin's functions, which are this
+# class's own methods there. The results are the same either way.
+
+import hashlib
+
+from wrappers._http import http_date as _http_date
+from wrappers_pure import _conditional as _pure_conditional
+from wrappers_pure._values import _ENTITY_HEADERS
+from wrappers_pure.http import is_resource_modified as _is_resource_modified
+from wrappers_pure.http import parse_etags as _parse_etags
+
+cdef object _sha1 = hashlib.sha1
+cdef object _PURE_ADD_ETAG = _pure_conditional.add_etag
+cdef object _PURE_SET_ETAG = _pure_conditional.set_etag
+cdef object _PURE_MAKE_CONDITIONAL = _pure_conditional.make_conditional
+
+#: The entity headers a 304 response drops (``Expires`` and
+#: ``Content-Location`` stay, as ``remove_entity_headers`` keeps them).
+cdef frozenset _DROPPED_BY_304 = frozenset(_ENTITY_HEADERS - {"expires", "content-location"})
+
+
+cdef Py_ssize_t _pair_index(list lst, str lname) except -2:
+    """The index of the first pair named ``lname`` (any case), or -1."""
+    cdef Py_ssize_t i
+
+    for i in range(len(lst)):
+        if _is_name((<tuple>lst[i])[0], lname):
+            return i
+
+    return -1
+
+
+cdef object _header_get(object headers, str lname, str name):
+    """``headers.get(name)``, read from the pair list of a plain Headers object."""
+    cdef Py_ssize_t i
+
+    if type(headers) is Headers:
+        i = _pair_index((<_HeadersBase>headers)._list, lname)
+        return None if i < 0 else (<tuple>(<_HeadersBase>headers)._list[i])[1]
+
+    return headers.get(name)
+
+
+cdef bint _header_in(object headers, str lname, str name) except -1:
+    """``name in headers``, read from the pair list of a plain Headers object."""
+    if type(headers) is Headers:
+        return _pair_index((<_HeadersBase>headers)._list, lname) >= 0
+
+    return name in headers
+
+
+cdef list _without_entity_headers(list lst):
+    """The pairs a 304 response sends: ``remove_entity_headers`` on a copy."""
+    cdef list kept = []
+    cdef tuple pair
+
+    for pair in lst:
+        if pair[0].lower() not in _DROPPED_BY_304:
+            kept.append(pair)
+
+    return kept
+
+
+cdef int _add_etag(_ResponseBase self, object overwrite, object weak) except -1:
+    """:meth:`Response.add_etag`: the SHA-1 of the body, hashed and stored
+    without the method calls while the class has its own ``get_data`` and
+    ``set_etag``."""
+    cdef object headers = self.headers
+
+    if not (
+        type(headers) is Headers
+        and _has_own(self, "get_data", _OWN_GET_DATA)
+        and _has_own(self, "set_etag", _PURE_SET_ETAG)
+    ):
+        _PURE_ADD_ETAG(self, overwrite, weak)
+        return 0
+
+    if overwrite or _pair_index((<_HeadersBase>headers)._list, "etag") < 0:
+        tag = _sha1(_get_data(self, False)).hexdigest()
+        value = ('W/"' if weak else '"') + tag + '"'
+        _list_set((<_HeadersBase>headers)._list, "etag", ("ETag", value))
+
+    return 0
+
+
+cdef object _etag_text(str etag):
+    """``unquote_etag(etag)[0]`` for a non-empty ``etag``: without ``W/`` and
+    without the quotes when it has a quote at each end."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(etag)
+    cdef Py_ssize_t start = 0
+
+    if n >= 2 and (etag[0] == u"W" or etag[0] == u"w") and etag[1] == u"/":
+        start = 2
+
+    if n - start >= 1 and etag[start] == u'"' and etag[n - 1] == u'"':
+        return etag[start + 1 : n - 1]
+
+    return etag[start:]
+
+
+cdef object _single_tag(object value):
+    """The tag of an ``If-None-Match`` value that is one quoted entity tag of
+    visible ASCII characters other than ``"`` and ``,`` (``"x"`` or ``W/"x"``),
+    else None (then ``parse_etags`` decides)."""
+    cdef Py_ssize_t n, i, start = 0
+    cdef Py_UCS4 c
+    cdef str text
+
+    if type(value) is not str:
+        return None
+
+    text = <str>value
+    n = PyUnicode_GET_LENGTH(text)
+
+    if n >= 2 and (text[0] == u"W" or text[0] == u"w") and text[1] == u"/":
+        start = 2
+
+    if n - start < 3 or text[start] != u'"' or text[n - 1] != u'"':
+        return None
+
+    for i in range(start + 1, n - 1):
+        c = text[i]
+
+        if c < 0x21 or c > 0x7E or c == 0x22 or c == 0x2C:
+            return None
+
+    return text[start + 1 : n - 1]
+
+
+cdef int _quick_unmodified(dict environ, object etag) except -2:
+    """What ``not is_resource_modified(environ, etag, ...)`` gives, when the
+    request makes that plain: 1 (not modified), 0 (modified), or -1 when the
+    request has ``If-Match``, an ``If-Modified-Since`` that decides, or an
+    ``If-None-Match`` other than ``*`` or one simple entity tag."""
+    if "HTTP_IF_MATCH" in environ:
+        return -1
+
+    inm = environ.get("HTTP_IF_NONE_MATCH")
+
+    if inm is None:
+        return -1 if "HTTP_IF_MODIFIED_SINCE" in environ else 0
+
+    # A non-empty If-None-Match decides alone when the response has an ETag.
+    if type(etag) is not str or not etag:
+        return -1
+
+    if inm == "*" and type(inm) is str:
+        return 1
+
+    tag = _single_tag(inm)
+
+    if tag is None:
+        return -1
+
+    return 1 if tag == _etag_text(etag) else 0
+
+
+cdef object _make_conditional(
+    _ResponseBase self, object request, object accept_ranges, object complete_length
+):
+    """:meth:`Response.make_conditional` for a plain dict environ and a
+    response of a class with its own hooks, when no range is processed."""
+    cdef int unmodified
+
+    if (
+        type(request) is not dict
+        or not _plain_response(self)
+        or (accept_ranges and "HTTP_RANGE" in request)
+    ):
+        return _PURE_MAKE_CONDITIONAL(self, request, accept_ranges, complete_length)
+
+    method = request["REQUEST_METHOD"]
+
+    if not (method == "GET" or method == "HEAD"):
+        return self
+
+    if not _header_in(self.headers, "date", "date"):
+        _set_header(self.headers, "date", "Date", _http_date(), None)
+
+    if accept_ranges:
+        # No Range in the request (else the pure path): only Accept-Ranges.
+        self.accept_ranges = "bytes" if accept_ranges is True else accept_ranges
+
+    headers = self.headers
+    etag = _header_get(headers, "etag", "ETag")
+    unmodified = _quick_unmodified(<dict>request, etag)
+
+    if unmodified < 0:
+        unmodified = not _is_resource_modified(
+            request, etag, last_modified=_header_get(headers, "last-modified", "Last-Modified")
+        )
+
+        if unmodified and _parse_etags(request.get("HTTP_IF_MATCH")):
+            _set_status(self, 412)
+            unmodified = 0
+
+    if unmodified:
+        _set_status(self, 304)
+
+    if self.automatically_set_content_length and not _header_in(
+        self.headers, "content-length", "content-length"
+    ):
+        length = self.calculate_content_length()
+
+        if length is not None:
+            _set_header(self.headers, "content-length", "Content-Length", str(length), None)
+
+    return self
