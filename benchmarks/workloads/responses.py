@@ -10,7 +10,14 @@ bare WSGI app, written by hand, that sends the same status, headers and body.
 - ``api``: status 201, headers from a dict, JSON mimetype, ``set_cookie`` with
   attributes, one header set;
 - ``stream``: a generator body (str chunks, encoded on the way out);
-- ``redirect``: 302 with a ``Location`` header.
+- ``redirect``: 302 with a ``Location`` header;
+- ``conditional``: an HTML body, ``add_etag()``, ``make_conditional(environ)``
+  for a request whose ``If-None-Match`` holds that ETag, then the WSGI call
+  with the same environ: a 304 with ``ETag`` and ``Date`` and no body. Its
+  floor computes the SHA-1 ETag, compares it with ``If-None-Match`` and
+  formats ``Date`` once per second, as a hand-written server would. ``Date``
+  values are checked for shape and then masked before results are compared
+  (each implementation reads the clock).
 
 NOTE: ``stream`` carries the same 10x goal as the others (DESIGN.md), but
 its floor is only about 7x faster than Werkzeug (generator, per-chunk encoding
@@ -25,6 +32,10 @@ cross-check flaky); formatting it is still part of the op.
 from __future__ import annotations
 
 import datetime
+import email.utils
+import hashlib
+import re
+import time
 import typing as t
 
 from workloads.base import COMPILED
@@ -55,6 +66,18 @@ STREAM_CHUNKS: t.Final = ("event: tick\n", "data: 1\n\n", "data: 2\n\n", "data: 
 
 REDIRECT_TO: t.Final = "/login?next=%2Fdashboard"
 REDIRECT_BODY: t.Final = "Redirecting to /login"
+
+COND_BODY: t.Final = (
+    "<!doctype html><html><head><title>Quarterly report</title></head><body>"
+    + "<p>Revenue grew in every region this quarter.</p>" * 8
+    + "</body></html>"
+)
+#: The body's ETag as ``add_etag`` makes it: its SHA-1 in hex, quoted.
+COND_ETAG: t.Final = '"' + hashlib.sha1(COND_BODY.encode()).hexdigest() + '"'
+_DATE_RE: t.Final = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\Z"
+)
 
 
 # --- hello ---------------------------------------------------------------------------
@@ -190,6 +213,69 @@ def _redirect_floor() -> Op:
     return lambda: call_wsgi(app, dict(template))
 
 
+# --- conditional --------------------------------------------------------------------------
+
+
+def _conditional(impl: Impl) -> Op:
+    response_cls = impl.Response
+    template = make_environ(path="/report", headers={"If-None-Match": COND_ETAG})
+
+    def op() -> object:
+        environ = dict(template)
+        r = response_cls(COND_BODY, mimetype="text/html")
+        r.add_etag()
+        r.make_conditional(environ)
+        return call_wsgi(r, environ)
+
+    return op
+
+
+def _conditional_floor() -> Op:
+    template = make_environ(path="/report", headers={"If-None-Match": COND_ETAG})
+    clock = [0, ""]
+
+    def app(environ: dict[str, t.Any], start_response: t.Any) -> list[bytes]:
+        body = COND_BODY.encode()
+        etag = '"' + hashlib.sha1(body).hexdigest() + '"'
+        now = int(time.time())
+
+        if now != clock[0]:
+            clock[0] = now
+            clock[1] = email.utils.formatdate(now, usegmt=True)
+
+        if environ.get("HTTP_IF_NONE_MATCH") == etag:
+            start_response("304 NOT MODIFIED", [("ETag", etag), ("Date", clock[1])])
+            return []
+
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("ETag", etag),
+                ("Date", clock[1]),
+            ],
+        )
+        return [body]
+
+    return lambda: call_wsgi(app, dict(template))
+
+
+def _mask_date(result: t.Any) -> object:
+    """``result`` with each ``Date`` value replaced by ``"<date>"``, after
+    checking that it is an HTTP date (each implementation reads the clock)."""
+    status, headers, body = result
+    masked = []
+
+    for name, value in headers:
+        if name.lower() == "date":
+            value = "<date>" if _DATE_RE.match(value) else f"<bad date {value!r}>"
+
+        masked.append((name, value))
+
+    return status, masked, body
+
+
 WORKLOADS: list[Workload] = [
     Workload(
         name="hello",
@@ -225,5 +311,17 @@ WORKLOADS: list[Workload] = [
         floor=_redirect_floor,
         requires=("Response",),
         goals=GOALS,
+    ),
+    Workload(
+        name="conditional",
+        description=(
+            "Response(html) + add_etag + make_conditional(matching If-None-Match) "
+            "+ WSGI call -> 304"
+        ),
+        build=_conditional,
+        floor=_conditional_floor,
+        requires=("Response",),
+        goals=GOALS,
+        normalize=_mask_date,
     ),
 ]
