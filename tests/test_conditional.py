@@ -1484,3 +1484,103 @@ def test_stricter_huge_year_in_if_range_is_ignored(
     assert r.status_code == 200
     assert call(r, env).body == DATA
     assert r.headers["Accept-Ranges"] == "bytes"
+
+
+# --- overridden hooks: the compiled shortcuts must step aside -------------------------
+
+
+HOOKS = ("get_data", "set_etag", "status_code", "calculate_content_length", "accept_ranges")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [HOOKS, ("calculate_content_length", "accept_ranges"), ("set_etag",), ()],
+    ids=["all", "length+ranges", "set_etag", "none"],
+)
+def test_overridden_hooks_are_called_like_werkzeug(
+    twin: types.ModuleType, kept: tuple[str, ...]
+) -> None:
+    """A subclass that overrides what add_etag and make_conditional go through
+    (``get_data``, ``set_etag``, ``status_code``, ``calculate_content_length``,
+    ``accept_ranges``) sees the same calls, with the same results, as the
+    same subclass of Werkzeug's Response."""
+
+    def hooks(base: type) -> type:
+        class Hooked(base):  # type: ignore[misc, valid-type]
+            log: list[t.Any]
+
+            def get_data(self, as_text: bool = False) -> t.Any:
+                self.log.append("get_data")
+                return base.get_data(self, as_text) + b"!"
+
+            def set_etag(self, etag: str, weak: bool = False) -> None:
+                self.log.append(("set_etag", etag, weak))
+                base.set_etag(self, etag.upper(), weak)
+
+            @property
+            def status_code(self) -> int:
+                return base.status_code.__get__(self)
+
+            @status_code.setter
+            def status_code(self, code: int) -> None:
+                self.log.append(("status_code", code))
+                base.status_code.__set__(self, code)
+
+            def calculate_content_length(self) -> int | None:
+                self.log.append("calculate_content_length")
+                return 99
+
+            @property
+            def accept_ranges(self) -> t.Any:
+                return self.headers.get("Accept-Ranges")
+
+            @accept_ranges.setter
+            def accept_ranges(self, value: str) -> None:
+                self.log.append(("accept_ranges", value))
+                self.headers["Accept-Ranges"] = value
+
+        for name in HOOKS:
+            if name not in kept:
+                delattr(Hooked, name)
+
+        return Hooked
+
+    def run(cls: type, headers: dict[str, str]) -> tuple[t.Any, ...]:
+        r = cls((x for x in [b"01", b"23"]))
+        r.log = []
+        r.add_etag(weak=True)
+        env = environ(headers=headers)
+        r.make_conditional(env, accept_ranges="bytes")
+        return r.log, r.status, list(r.headers.items()), call(r, env)
+
+    ours, theirs = hooks(twin.Response), hooks(WR)
+    body = b"0123!" if "get_data" in kept else b"0123"
+    etag = hashlib.sha1(body).hexdigest()
+    etag = '"' + (etag.upper() if "set_etag" in kept else etag) + '"'
+    for headers in ({}, {"If-None-Match": f"W/{etag}"}, {"If-None-Match": '"x"'}):
+        got = run(ours, headers)
+        assert got == run(theirs, headers)
+    assert run(ours, {"If-None-Match": etag})[1] == "304 NOT MODIFIED"
+
+
+def test_headers_subclass_and_request_objects(twin: types.ModuleType) -> None:
+    """Headers that are not the plain class, and request objects, give the
+    same answers as a plain dict environ and plain Headers."""
+    loud = type("LoudHeaders", (twin.Headers,), {"get": lambda s, k, *a, **kw: twin.Headers.get(s, k, *a, **kw)})
+    tag = '"' + hashlib.sha1(DATA).hexdigest() + '"'
+    results = []
+    for wrap in (dict, types.SimpleNamespace):
+        for headers_cls in (twin.Headers, loud):
+            r = twin.Response(DATA, headers=headers_cls())
+            r.add_etag()
+            env = environ(headers={"If-None-Match": tag})
+            request = env if wrap is dict else types.SimpleNamespace(environ=env)
+            r.make_conditional(request)
+            results.append((r.status, list(r.headers.items())))
+    assert results[0][0] == "304 NOT MODIFIED"
+    dates = {dict(h)["Date"] for _, h in results}
+    assert len(dates) <= 2  # the clock may turn once
+    assert all(
+        [(k, v) for k, v in h if k != "Date"] == [(k, v) for k, v in results[0][1] if k != "Date"]
+        for _, h in results
+    )

@@ -967,6 +967,79 @@ def _scenario_response_copies(twin: types.ModuleType) -> tuple[Run, list[t.Any]]
     return run, watched
 
 
+def _scenario_response_conditional(
+    twin: types.ModuleType,
+) -> tuple[Run, list[t.Any]]:
+    """add_etag and make_conditional: the C shortcuts (plain dict environ,
+    matching or not matching If-None-Match, weak tags, ``*``, POST), the pure
+    fallbacks (ranges, If-Match, dates, a request object) and the 416 raised,
+    then the 304/412/206 WSGI calls."""
+    Response, Slow = _response_classes(twin)  # noqa: N806
+    text = _fresh("conditional body")
+    tag = _fresh("abc")
+    quoted = _fresh('"abc"')
+    lm = _fresh("Sun, 06 Nov 1994 08:49:37 GMT")
+    rng = _fresh("bytes=2-5")
+    watched = [text, tag, quoted, lm, rng]
+    requests = [
+        {"HTTP_IF_NONE_MATCH": quoted},
+        {"HTTP_IF_NONE_MATCH": 'W/"abc"'},
+        {"HTTP_IF_NONE_MATCH": '"other"'},
+        {"HTTP_IF_NONE_MATCH": "*"},
+        {"HTTP_IF_NONE_MATCH": '"a", "abc"'},
+        {"HTTP_IF_NONE_MATCH": ""},
+        {"HTTP_IF_MATCH": '"zzz"', "HTTP_IF_NONE_MATCH": quoted},
+        {"HTTP_IF_MODIFIED_SINCE": lm},
+        {"HTTP_RANGE": rng},
+        {"HTTP_RANGE": rng, "HTTP_IF_RANGE": quoted},
+        {"HTTP_RANGE": "bytes=99-"},
+        {},
+    ]
+
+    class Request:
+        def __init__(self, environ: dict[str, t.Any]) -> None:
+            self.environ = environ
+
+    def run() -> list[t.Any]:
+        made = []
+
+        for cls in (Response, Slow):
+            for extra in requests:
+                for method in ("GET", "HEAD", "POST"):
+                    for etag in ("add", "set", "weak", None):
+                        environ = {**_environ(method), **extra}
+
+                        for request in (environ, Request(environ)):
+                            r = cls(text)
+                            r.headers["Last-Modified"] = lm
+
+                            if etag == "add":
+                                r.add_etag()
+                                r.add_etag(overwrite=True)
+                            elif etag is not None:
+                                r.set_etag(tag, weak=etag == "weak")
+
+                            try:
+                                r.make_conditional(
+                                    request, accept_ranges=True, complete_length=16
+                                )
+                            except twin.exceptions.RequestedRangeNotSatisfiable as exc:
+                                made.append(exc.get_response())
+                                continue
+
+                            _ = b"".join(r(environ, _Sink()))
+                            r.close()
+                            made.append(r)
+
+            _raises(lambda: cls(text).make_conditional(None), AssertionError)
+            _raises(lambda: cls(text).make_conditional({}), KeyError)
+            _raises(lambda: cls(text).set_etag('a"b'), ValueError)
+
+        return made
+
+    return run, watched
+
+
 SCENARIOS: dict[str, t.Callable[[types.ModuleType], tuple[Run, list[t.Any]]]] = {
     "http_date": _scenario_http_date,
     "parse_date": _scenario_parse_date,
@@ -978,6 +1051,7 @@ SCENARIOS: dict[str, t.Callable[[types.ModuleType], tuple[Run, list[t.Any]]]] = 
     "response_cookies": _scenario_response_cookies,
     "response_wsgi": _scenario_response_wsgi,
     "response_copies": _scenario_response_copies,
+    "response_conditional": _scenario_response_conditional,
 }
 
 
