@@ -61,6 +61,29 @@ def test_redirect_and_not_found(client: Client) -> None:
     assert client.get("/nope").status_code == 404
 
 
+def test_report_is_conditional(client: Client) -> None:
+    first = client.get("/report")
+    assert first.status_code == 200
+    assert first.headers["Cache-Control"] == "public, max-age=60"
+    assert first.headers["Accept-Ranges"] == "bytes"
+    etag = first.headers["ETag"]
+    body = first.get_data()
+
+    cached = client.get("/report", headers={"If-None-Match": etag})
+    assert cached.status_code == 304
+    assert cached.get_data() == b""
+    assert cached.headers["ETag"] == etag
+
+    part = client.get("/report", headers={"Range": "bytes=10-19"})
+    assert part.status_code == 206
+    assert part.get_data() == body[10:20]
+    assert part.headers["Content-Range"] == f"bytes 10-19/{len(body)}"
+
+    beyond = client.get("/report", headers={"Range": f"bytes={len(body)}-"})
+    assert beyond.status_code == 416
+    assert beyond.headers["Content-Range"] == f"bytes */{len(body)}"
+
+
 def _serve(args: list[str], cwd: str) -> subprocess.Popen[str]:
     env = dict(os.environ)
     env.pop("WRAPPERS_NO_EXTENSIONS", None)
@@ -80,7 +103,7 @@ def _serve(args: list[str], cwd: str) -> subprocess.Popen[str]:
 
 def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
     """The README's demo: self-check, then real HTTP over a socket."""
-    proc = _serve(["--serve", "--port", "0", "--max-requests", "5"], str(tmp_path))
+    proc = _serve(["--serve", "--port", "0", "--max-requests", "6"], str(tmp_path))
     assert proc.stdout is not None
     lines: list[str] = []
 
@@ -99,7 +122,7 @@ def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
         assert ("compiled (Cython)" if wrappers.COMPILED else "pure Python") in text
 
         seen: dict[str, tuple[int, str]] = {}
-        for path in ("/", "/json", "/cookies", "/stream", "/redirect"):
+        for path in ("/", "/json", "/cookies", "/stream", "/redirect", "/report"):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             conn.request("GET", path)
             r = conn.getresponse()
@@ -117,6 +140,7 @@ def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
     assert seen["/cookies"][0] == 200
     assert seen["/stream"][1].count("chunk") == 5
     assert seen["/redirect"][0] == 302
+    assert seen["/report"][0] == 200 and "Quarterly report" in seen["/report"][1]
 
 
 def test_self_check_passes(run_python: t.Callable[..., subprocess.CompletedProcess[str]]) -> None:

@@ -1,7 +1,8 @@
 """``python -m wrappers``: say which twin is active and why, then check it works.
 
 The self-check drives the active twin's public objects through a short, real
-workload (headers, dates, cookies, and whole responses called as WSGI apps),
+workload (headers, dates, cookies, whole responses called as WSGI apps, and
+conditional ones: 304, 206 and 416),
 compares every result with the pure twin's (the two must agree), and exits with
 status 1 if anything differs or fails.
 
@@ -54,10 +55,9 @@ def _exercise(ns: t.Any) -> list[tuple[str, object]]:
     return out
 
 
-def _call(resp: t.Any, method: str = "GET") -> tuple[str, list[tuple[str, str]], bytes]:
-    """Call ``resp`` as a WSGI app; return ``(status, headers, body)``."""
-    seen: list[t.Any] = []
-    environ = {
+def _environ(method: str = "GET", **headers: str) -> dict[str, t.Any]:
+    """A WSGI environ for ``method /`` with the given ``HTTP_*`` keys."""
+    return {
         "REQUEST_METHOD": method,
         "SCRIPT_NAME": "",
         "PATH_INFO": "/",
@@ -69,7 +69,17 @@ def _call(resp: t.Any, method: str = "GET") -> tuple[str, list[tuple[str, str]],
         "wsgi.url_scheme": "http",
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,
+        **headers,
     }
+
+
+def _call(
+    resp: t.Any, method: str = "GET", environ: dict[str, t.Any] | None = None
+) -> tuple[str, list[tuple[str, str]], bytes]:
+    """Call ``resp`` as a WSGI app; return ``(status, headers, body)``, the
+    ``Date`` value masked (each twin reads the clock)."""
+    seen: list[t.Any] = []
+    environ = _environ(method) if environ is None else environ
     app_iter = resp(environ, lambda status, headers, exc_info=None: seen.extend((status, headers)))
 
     try:
@@ -78,7 +88,8 @@ def _call(resp: t.Any, method: str = "GET") -> tuple[str, list[tuple[str, str]],
         if hasattr(app_iter, "close"):
             app_iter.close()
 
-    return seen[0], list(seen[1]), body
+    headers = [(k, "<date>" if k == "Date" else v) for k, v in seen[1]]
+    return seen[0], headers, body
 
 
 def _exercise_http(ns: t.Any) -> list[tuple[str, object]]:
@@ -115,6 +126,23 @@ def _exercise_http(ns: t.Any) -> list[tuple[str, object]]:
     redirect = ns.Response("moved", status=302)
     redirect.location = "/dést\tination?q=1 2"
     out.append(("redirect response", _call(redirect)))
+
+    for label, request in [
+        ("conditional: matching If-None-Match", {"HTTP_IF_NONE_MATCH": "ETAG"}),
+        ("conditional: Range", {"HTTP_RANGE": "bytes=7-11"}),
+        ("conditional: Range beyond the end", {"HTTP_RANGE": "bytes=99-"}),
+    ]:
+        page = ns.Response("Hello, conditional World!")
+        page.cache_control.max_age = 60
+        page.add_etag()
+        environ = _environ(**{k: v.replace("ETAG", page.headers["ETag"]) for k, v in request.items()})
+
+        try:
+            page.make_conditional(environ, accept_ranges=True, complete_length=25)
+        except ns.exceptions.RequestedRangeNotSatisfiable as exc:
+            page = exc.get_response(environ)
+
+        out.append((label, _call(page, environ=environ)))
 
     try:
         ns.Response("x", status="200 OK\r\nX-Evil: 1")

@@ -8,6 +8,9 @@ which twin served it:
 - ``/cookies``: sets two cookies and shows the ones the browser sent;
 - ``/stream``: a streamed body, produced by a generator;
 - ``/redirect``: a ``302 Found`` back to ``/``;
+- ``/report``: a cacheable page with an ``ETag`` and ``Cache-Control``,
+  answered conditionally: ``304`` for a matching ``If-None-Match``, ``206`` for
+  a ``Range`` (``416`` for one it cannot satisfy);
 - anything else: ``404 Not Found``.
 """
 
@@ -28,14 +31,16 @@ ENDPOINTS: t.Final = (
     ("/cookies", "sets cookies and shows the ones sent back"),
     ("/stream", "a streamed body from a generator"),
     ("/redirect", "a 302 redirect back to /"),
+    ("/report", "ETag + Cache-Control; 304 for If-None-Match, 206 for Range"),
 )
 
 
 def make_app(ns: t.Any, twin: str) -> WSGIApplication:
     """Return the demo WSGI application built on the twin ``ns``.
 
-    :param ns: A module or namespace with ``Response`` and ``http`` (the
-        :mod:`wrappers` package, :mod:`wrappers_pure`, or a look-alike).
+    :param ns: A module or namespace with ``Response``, ``http`` and
+        ``exceptions`` (the :mod:`wrappers` package, :mod:`wrappers_pure`, or a
+        look-alike).
     :param twin: How to name the twin on the pages, e.g. ``"compiled"``.
     """
     response_class = ns.Response
@@ -77,12 +82,29 @@ def make_app(ns: t.Any, twin: str) -> WSGIApplication:
         resp.location = "/"
         return resp
 
+    def report(environ: WSGIEnvironment) -> t.Any:
+        lines = [f"Quarterly report ({served_by}).", ""]
+        lines.extend(f"  line {n:02}: revenue grew in region {n}" for n in range(1, 21))
+        resp = response_class("\n".join(lines) + "\n")
+        resp.cache_control.public = True
+        resp.cache_control.max_age = 60
+        resp.vary.add("Accept-Encoding")
+        resp.add_etag()
+
+        try:
+            return resp.make_conditional(
+                environ, accept_ranges=True, complete_length=len(resp.get_data())
+            )
+        except ns.exceptions.RequestedRangeNotSatisfiable as exc:
+            return exc.get_response(environ)
+
     routes = {
         "/": index,
         "/json": json_page,
         "/cookies": cookies,
         "/stream": stream,
         "/redirect": redirect,
+        "/report": report,
     }
 
     def app(environ: WSGIEnvironment, start_response: StartResponse) -> t.Iterable[bytes]:
