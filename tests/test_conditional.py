@@ -1551,7 +1551,8 @@ def test_overridden_hooks_are_called_like_werkzeug(
         r.add_etag(weak=True)
         env = environ(headers=headers)
         r.make_conditional(env, accept_ranges="bytes")
-        return r.log, r.status, list(r.headers.items()), call(r, env)
+        sent = [(k, v) for k, v in r.headers.items() if k != "Date"]  # clock
+        return r.log, r.status, sent, call(r, env)
 
     ours, theirs = hooks(twin.Response), hooks(WR)
     body = b"0123!" if "get_data" in kept else b"0123"

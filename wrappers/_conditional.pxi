@@ -108,7 +108,7 @@ cdef object _etag_text(str etag):
 
 
 cdef object _single_tag(object value):
-    """The tag of an ``If-None-Match`` value that is one quoted entity tag of
+    """The pure twin's ``_single_tag``: the tag of an ``If-None-Match`` value that is one quoted entity tag of
     visible ASCII characters other than ``"`` and ``,`` (``"x"`` or ``W/"x"``),
     else None (then ``parse_etags`` decides)."""
     cdef Py_ssize_t n, i, start = 0
@@ -137,8 +137,9 @@ cdef object _single_tag(object value):
 
 
 cdef int _quick_unmodified(dict environ, object etag) except -2:
-    """What ``not is_resource_modified(environ, etag, ...)`` gives, when the
-    request makes that plain: 1 (not modified), 0 (modified), or -1 when the
+    """The pure twin's ``_quick_unmodified``: what ``not
+    is_resource_modified(environ, etag, ...)`` gives, when the request makes
+    that plain: 1 (not modified), 0 (modified), or -1 (None there) when the
     request has ``If-Match``, an ``If-Modified-Since`` that decides, or an
     ``If-None-Match`` other than ``*`` or one simple entity tag."""
     if "HTTP_IF_MATCH" in environ:
