@@ -4,9 +4,6 @@ Each family module (``headers.py``, ``responses.py``, ``dates.py``,
 ``cookies.py``) defines a module-level ``WORKLOADS: list[Workload]``. To add
 a family, write the module and add its name to :data:`FAMILIES`; to add a
 workload to a family, append a :class:`~workloads.base.Workload` to its list.
-
-Planned (see DESIGN.md, "Speed"): ``conditional`` (``add_etag`` +
-``make_conditional`` giving 304) joins ``responses`` with the code it measures.
 """
 
 from __future__ import annotations
