@@ -11,7 +11,11 @@ base), with these deliberate differences:
 - :meth:`Response.force_type` also takes over a response object of another
   implementation (such as Werkzeug's) without an environ;
 - :meth:`Response.from_app` with ``buffered=True`` keeps what the application
-  passed to ``write`` (Werkzeug drops it).
+  passed to ``write`` (Werkzeug drops it);
+- the ``access_control_allow_headers``, ``..._methods`` and
+  ``access_control_expose_headers`` sets are live, like ``vary``
+  (``wrappers_pure/_live.py``); after a 206, closing the response closes the
+  body as well as its iterator (``wrappers_pure/_conditional.py``).
 
 Instances keep Werkzeug's attribute names (``headers``, ``response``,
 ``direct_passthrough``, ``_status``, ``_status_code``, ``_on_close``), so that
