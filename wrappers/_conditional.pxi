@@ -2,13 +2,16 @@
 # ``wrappers_pure/_conditional.py``, included into ``_response.pyx`` (it works on
 # the C fields of _ResponseBase).
 #
-# NOTE: these are shortcuts, not a second implementation. ``add_etag`` and
-# ``make_conditional`` run here only for a response whose class still has its
-# own hooks and whose headers are a plain compiled Headers object, and
-# ``make_conditional`` only for a plain dict environ without range processing;
-# everything else (ranges, If-Range, If-Match, dates, odd ETags, subclasses
-# that override a hook) goes to the pure twin's functions, which are this
-# class's own methods there. The results are the same either way.
+# NOTE: these are shortcuts, not a second implementation. ``add_etag`` runs
+# here only for a response whose class still has its own ``get_data`` and
+# ``set_etag`` and whose headers are a compiled Headers object with its own
+# methods; ``make_conditional`` only for a plain dict environ and a class with
+# its own hooks, and it leaves ranges (``answer_range``), If-Match, dates and
+# odd ETags to the pure twin's functions. Everything else goes to the pure
+# functions, which are this class's own methods there. The results are the
+# same either way. Like the WSGI path, they check the class, not the
+# instance: a ``get_data`` or ``set_etag`` patched onto one instance is not
+# called (README, "Other differences").
 
 import hashlib
 
@@ -22,6 +25,7 @@ cdef object _sha1 = hashlib.sha1
 cdef object _PURE_ADD_ETAG = _pure_conditional.add_etag
 cdef object _PURE_SET_ETAG = _pure_conditional.set_etag
 cdef object _PURE_MAKE_CONDITIONAL = _pure_conditional.make_conditional
+cdef object _PURE_ANSWER_RANGE = _pure_conditional.answer_range
 
 #: The entity headers a 304 response drops (``Expires`` and
 #: ``Content-Location`` stay, as ``remove_entity_headers`` keeps them).
@@ -43,7 +47,7 @@ cdef object _header_get(object headers, str lname, str name):
     """``headers.get(name)``, read from the pair list of a plain Headers object."""
     cdef Py_ssize_t i
 
-    if type(headers) is Headers:
+    if _plain_headers(headers):
         i = _pair_index((<_HeadersBase>headers)._list, lname)
         return None if i < 0 else (<tuple>(<_HeadersBase>headers)._list[i])[1]
 
@@ -52,7 +56,7 @@ cdef object _header_get(object headers, str lname, str name):
 
 cdef bint _header_in(object headers, str lname, str name) except -1:
     """``name in headers``, read from the pair list of a plain Headers object."""
-    if type(headers) is Headers:
+    if _plain_headers(headers):
         return _pair_index((<_HeadersBase>headers)._list, lname) >= 0
 
     return name in headers
@@ -77,7 +81,7 @@ cdef int _add_etag(_ResponseBase self, object overwrite, object weak) except -1:
     cdef object headers = self.headers
 
     if not (
-        type(headers) is Headers
+        _plain_headers(headers)
         and _has_own(self, "get_data", _OWN_GET_DATA)
         and _has_own(self, "set_etag", _PURE_SET_ETAG)
     ):
@@ -169,14 +173,11 @@ cdef object _make_conditional(
     _ResponseBase self, object request, object accept_ranges, object complete_length
 ):
     """:meth:`Response.make_conditional` for a plain dict environ and a
-    response of a class with its own hooks, when no range is processed."""
+    response of a class with its own hooks (the steps of the pure twin's, in
+    its order; ranges are answered by its ``answer_range``)."""
     cdef int unmodified
 
-    if (
-        type(request) is not dict
-        or not _plain_response(self)
-        or (accept_ranges and "HTTP_RANGE" in request)
-    ):
+    if type(request) is not dict or not _plain_response(self):
         return _PURE_MAKE_CONDITIONAL(self, request, accept_ranges, complete_length)
 
     method = request["REQUEST_METHOD"]
@@ -188,8 +189,10 @@ cdef object _make_conditional(
         _set_header(self.headers, "date", "Date", _http_date(), None)
 
     if accept_ranges:
-        # No Range in the request (else the pure path): only Accept-Ranges.
         self.accept_ranges = "bytes" if accept_ranges is True else accept_ranges
+
+        if _PURE_ANSWER_RANGE(self, request, complete_length):
+            return _finish(self)
 
     headers = self.headers
     etag = _header_get(headers, "etag", "ETag")
@@ -207,6 +210,12 @@ cdef object _make_conditional(
     if unmodified:
         _set_status(self, 304)
 
+    return _finish(self)
+
+
+cdef object _finish(_ResponseBase self):
+    """The last step of :meth:`Response.make_conditional`: ``Content-Length``
+    when the body's length is known and the header is missing."""
     if self.automatically_set_content_length and not _header_in(
         self.headers, "content-length", "content-length"
     ):

@@ -233,8 +233,9 @@ cdef inline object _clean_value(object value):
 
 
 cdef inline bint _plain_headers(object headers) noexcept:
-    """Whether ``headers`` is our compiled Headers with its own ``set``, ``add``
-    and ``__setitem__`` (then its pair list may be written directly)."""
+    """Whether ``headers`` is our compiled Headers with its own ``set``,
+    ``add``, ``__setitem__``, ``get`` and ``__contains__`` (then its pair list
+    may be read and written directly)."""
     cdef bint found = False
     cdef bint plain
 
@@ -250,6 +251,8 @@ cdef inline bint _plain_headers(object headers) noexcept:
         _has_own(headers, "set", _OWN_HSET)
         and _has_own(headers, "add", _OWN_HADD)
         and _has_own(headers, "__setitem__", _OWN_HSETITEM)
+        and _has_own(headers, "get", _OWN_HGET)
+        and _has_own(headers, "__contains__", _OWN_HCONTAINS)
     )
     _cache_plain(&_HEADERS_CACHE, Py_TYPE(headers), plain)
     return plain
@@ -1067,8 +1070,8 @@ Return repr(self)."""
         ``Range`` (still wanted per ``If-Range``), make this a 206 response
         holding that part of the body; else make it a 304 when ``If-None-Match``
         or ``If-Modified-Since`` says the client's copy is current, or when an
-        ``If-Match`` does not hold the ETag, and a request with ``If-Match`` gets
-        412 instead of 304. ``Content-Length`` is set when the
+        ``If-Match`` does not hold the ETag; a request with ``If-Match`` never
+        gets 304: where it would, it gets 412. ``Content-Length`` is set when the
         body's length is known. The body itself is dropped on the way out (see
         :meth:`get_app_iter`). Give the response an ``ETag`` (:meth:`add_etag`)
         or ``Last-Modified`` first, or only ``Date`` is set.
@@ -1692,6 +1695,8 @@ cdef object _OWN_HSET = _HeadersBase.__dict__["set"]
 cdef object _PURE_FREEZE = _pure.Response.__dict__["freeze"]
 cdef object _OWN_HADD = _HeadersBase.__dict__["add"]
 cdef object _OWN_HSETITEM = _HeadersBase.__dict__["__setitem__"]
+cdef object _OWN_HGET = _HeadersBase.__dict__["get"]
+cdef object _OWN_HCONTAINS = _HeadersBase.__dict__["__contains__"]
 
 
 include "_conditional.pxi"

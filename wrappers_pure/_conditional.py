@@ -5,11 +5,12 @@ methods, and the compiled twin uses them too).
 
 Behaviour is Werkzeug 3.1's ``Response.make_conditional`` and its helpers,
 including where Werkzeug departs from RFC 9110 (a ``Range`` request is
-answered with 206 before ``If-None-Match`` is looked at; ``If-Match`` and
-``If-Unmodified-Since`` only turn what would be a 304 into a 412). The one
-deliberate difference comes from :func:`~wrappers_pure.http.parse_date`: a
-conditional date with a year too large for a datetime is ignored, where
-Werkzeug raises :exc:`OverflowError`.
+answered with 206 before ``If-None-Match`` is looked at; ``If-Match`` only
+turns what would be a 304 into a 412; ``If-Unmodified-Since`` is not looked
+at). Deliberate differences: a conditional date with a year too large for a
+datetime is ignored (:func:`~wrappers_pure.http.parse_date`), where Werkzeug
+raises :exc:`OverflowError`; and :meth:`RangeBody.close` closes the body as
+well as its iterator.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if t.TYPE_CHECKING:  # pragma: no cover
     from wrappers_pure.response import Response
     from wrappers_pure.response import WSGIEnvironment
 
-__all__ = ["add_etag", "set_etag", "get_etag", "make_conditional", "RangeBody"]
+__all__ = ["add_etag", "set_etag", "get_etag", "make_conditional", "answer_range", "RangeBody"]
 
 
 def set_etag(self: Response, etag: str, weak: bool = False) -> None:
@@ -92,8 +93,8 @@ def make_conditional(
     ``Range`` (still wanted per ``If-Range``), make this a 206 response
     holding that part of the body; else make it a 304 when ``If-None-Match``
     or ``If-Modified-Since`` says the client's copy is current, or when an
-    ``If-Match`` does not hold the ETag, and a request with ``If-Match`` gets
-    412 instead of 304. ``Content-Length`` is set when the
+    ``If-Match`` does not hold the ETag; a request with ``If-Match`` never
+    gets 304: where it would, it gets 412. ``Content-Length`` is set when the
     body's length is known. The body itself is dropped on the way out (see
     :meth:`get_app_iter`). Give the response an ``ETag`` (:meth:`add_etag`)
     or ``Last-Modified`` first, or only ``Date`` is set.
@@ -220,7 +221,17 @@ def _process_range(
         return False
 
     self.accept_ranges = "bytes" if accept_ranges is True else accept_ranges
+    return answer_range(self, environ, complete_length)
 
+
+def answer_range(self: Response, environ: WSGIEnvironment, complete_length: int | None) -> bool:
+    """The second half of :func:`_process_range`, after ``Accept-Ranges``: make
+    the response a 206 for a wanted, satisfiable ``Range`` and return True;
+    return False when there is none to answer.
+
+    :raises wrappers_pure.exceptions.RequestedRangeNotSatisfiable: The range
+        cannot be parsed or satisfied.
+    """
     if not (complete_length and _range_wanted(self, environ)):
         return False
 

@@ -358,11 +358,12 @@ def _aware_class(name: str) -> type[HTTPException]:
 
         ours = globals()[name]
         theirs = getattr(werkzeug.exceptions, name)
-        made = type(name, (ours, theirs), {"__module__": __name__, "__qualname__": attr})
-        made.__doc__ = ours.__doc__
-        globals()[attr] = made
+        new = type(name, (ours, theirs), {"__module__": __name__, "__qualname__": attr})
+        new.__doc__ = ours.__doc__
+        # Two threads may get here at once: both return the class stored first.
+        made = globals().setdefault(attr, new)
 
-    return made
+    return t.cast("type[HTTPException]", made)
 
 
 def __getattr__(attr: str) -> t.Any:
