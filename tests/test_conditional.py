@@ -30,6 +30,7 @@ import datetime
 import hashlib
 import inspect
 import io
+import sys
 import types
 import typing as t
 import wsgiref.util
@@ -1454,8 +1455,13 @@ def test_a_206_closes_a_body_that_is_its_own_iterator_once(
 HUGE_YEAR = "Sat, 01 Feb 99999999999999999999 12:00:00 GMT"
 
 
+@pytest.mark.skipif(
+    sys.implementation.name != "cpython",
+    reason="the OverflowError comes from CPython's C datetime; on PyPy Werkzeug ignores the date",
+)
 def test_werkzeug_overflows_on_a_huge_year() -> None:
-    """The reason for the stricter rule below (pins Werkzeug's behaviour)."""
+    """The reason for the stricter rule below (pins Werkzeug's behaviour on
+    CPython)."""
     r = WR(DATA)
     r.headers["Last-Modified"] = LM
     with pytest.raises(OverflowError):
