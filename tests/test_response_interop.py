@@ -347,18 +347,27 @@ def test_flask_details(Response: type) -> None:  # noqa: N803
         assert forced.get_data() == b"w"
 
 
-def test_flask_session_cookie(Response: type) -> None:  # noqa: N803
+def test_flask_session_cookie(
+    Response: type,  # noqa: N803
+    one_clock_second: t.Callable[[t.Callable[[], None]], None],
+) -> None:
     # Flask's session interface does response.vary.add("Cookie").
     cls = html_subclass(Response)
-    ours_client = flask_app(cls).test_client()
-    theirs_client = flask_app(None).test_client()
-    for expected in ("1", "2", "3"):
-        ours = ours_client.get("/session")
-        theirs = theirs_client.get("/session")
-        assert ours.get_data(as_text=True) == expected
-        assert comparable(ours) == comparable(theirs)
-        assert ours.headers["Vary"] == "Cookie"
-        assert "session=" in ours.headers["Set-Cookie"]
+
+    def check() -> None:
+        # Fresh clients on each try: the session counts requests.
+        ours_client = flask_app(cls).test_client()
+        theirs_client = flask_app(None).test_client()
+        for expected in ("1", "2", "3"):
+            ours = ours_client.get("/session")
+            theirs = theirs_client.get("/session")
+            assert ours.get_data(as_text=True) == expected
+            assert comparable(ours) == comparable(theirs)
+            assert ours.headers["Vary"] == "Cookie"
+            assert "session=" in ours.headers["Set-Cookie"]
+
+    # The signed session cookie holds a timestamp in seconds.
+    one_clock_second(check)
 
 
 def test_flask_streamed_response_closes(Response: type) -> None:  # noqa: N803
@@ -460,6 +469,7 @@ def test_flask_send_file_like_flask_response(
     Response: type,  # noqa: N803
     tmp_path: t.Any,
     method: str,
+    one_clock_second: t.Callable[[t.Callable[[], None]], None],
 ) -> None:
     """Flask's send_file (cache_control, set_etag, make_conditional with
     accept_ranges and complete_length, a file body) through our class gives
@@ -478,14 +488,19 @@ def test_flask_send_file_like_flask_response(
 
     statuses = []
     for headers in send_file_requests(etag, last_modified):
-        with ours_client.open("/file", method=method, headers=headers) as ours:
-            assert isinstance(ours, cls)
-            # The 416 is the exception's own error page, without Date.
-            assert ("Date" in ours.headers) == (ours.status_code != 416)
-            got = without_date(ours)
-        with theirs_client.open("/file", method=method, headers=headers) as theirs:
-            assert got == without_date(theirs), headers
-        statuses.append(got[0][:3])
+
+        def check(headers: dict[str, str] = headers) -> None:
+            with ours_client.open("/file", method=method, headers=headers) as ours:
+                assert isinstance(ours, cls)
+                # The 416 is the exception's own error page, without Date.
+                assert ("Date" in ours.headers) == (ours.status_code != 416)
+                got = without_date(ours)
+            with theirs_client.open("/file", method=method, headers=headers) as theirs:
+                assert got == without_date(theirs), headers
+            statuses.append(got[0][:3])
+
+        # send_file's Expires is "now + max_age" on each side.
+        one_clock_second(check)
 
     assert statuses == [
         "200", "304", "200", "304", "206", "206", "416", "416",
