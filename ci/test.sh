@@ -36,6 +36,9 @@ section() { printf '\n======== %s  [%ss]\n' "$*" "$((SECONDS - START))"; }
 fail() { printf '\nci/test.sh: FAILED: %s\n' "$*" >&2; exit 1; }
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PIP_PROGRESS_BAR=off
+# Hypothesis draws the same examples on every run of the gate (tests/conftest.py
+# derandomizes when CI is set); plain `pytest` runs keep drawing new ones.
+export CI="${CI:-1}"
 # The build switches come from this script, never from the caller's shell.
 unset WRAPPERS_NO_EXTENSIONS WRAPPERS_REQUIRE_EXTENSIONS WRAPPERS_CYTHON_TRACING \
     WRAPPERS_CI_EXPECT_COMPILED PYTHONPATH

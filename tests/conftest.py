@@ -16,6 +16,12 @@ Every behavioural test takes the twin it runs on as a fixture:
 - ``run_python``: runs code in a fresh interpreter that imports the same
   :mod:`wrappers` and :mod:`wrappers_pure` as this process.
 
+Hypothesis runs under one profile, ``wrappers``, for every file: no deadline
+(shared CI machines are noisy), no example database (nothing is written into
+the work tree), and derandomized when ``CI`` is set (``ci/test.sh`` sets it), so
+that the gate is repeatable; plain ``pytest`` runs draw new examples each time.
+Each file's own ``settings`` only sizes its runs.
+
 The session refuses to start when :mod:`wrappers` resolved to the source tree
 while a compiled extension sits in it (a stale in-place build would shadow the
 code under test), or when the two packages come from different directories.
@@ -32,6 +38,16 @@ import typing as t
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "wrappers",
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=bool(os.environ.get("CI")),
+)
+settings.load_profile("wrappers")
 
 TWIN_IDS = ("compiled", "pure")
 HEADERS_KINDS = ("base", "subclass")

@@ -35,7 +35,6 @@ import werkzeug.exceptions
 import werkzeug.http
 import werkzeug.test
 import werkzeug.wrappers
-from hypothesis import HealthCheck
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -44,11 +43,8 @@ WR = werkzeug.wrappers.Response
 WRNS = werkzeug.exceptions.RequestedRangeNotSatisfiable
 UTC = datetime.timezone.utc
 
-SETTINGS = settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+#: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
+SETTINGS = settings(max_examples=150)
 
 #: Last-Modified values are drawn around this moment, so that request dates
 #: land before, at and after it.

@@ -24,7 +24,6 @@ import werkzeug.datastructures
 import werkzeug.exceptions as wz
 import werkzeug.test
 import werkzeug.wrappers
-from hypothesis import HealthCheck
 from hypothesis import example
 from hypothesis import given
 from hypothesis import settings
@@ -46,11 +45,8 @@ METHODS = (
     "__call__",
 )
 
-SETTINGS = settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+#: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
+SETTINGS = settings(max_examples=150)
 
 #: Descriptions that exercise the escaping: every HTML special, both quotes,
 #: newlines (and CR, VT, U+2028, which are not turned into ``<br>``),

@@ -15,28 +15,19 @@ from __future__ import annotations
 
 import collections.abc as cabc
 import copy
-import os
 import types
 import typing as t
 
 import pytest
 import werkzeug.datastructures
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 WH = werkzeug.datastructures.Headers
 MultiDict = werkzeug.datastructures.MultiDict
 
-#: Sized so that this file takes well under a minute per twin on two cores.
-#: No deadline (shared CI machines are noisy); no example database (nothing is
-#: written into the work tree). Set CI=1 for a derandomized, repeatable run.
-SETTINGS = settings(
-    max_examples=300,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=bool(os.environ.get("CI")),
-)
+#: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
+SETTINGS = settings(max_examples=300)
 LONG_SETTINGS = settings(SETTINGS, max_examples=1500)
 
 # --- what to draw -------------------------------------------------------------

@@ -16,7 +16,6 @@ and 16a) the property asserts our documented outcome instead.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import types
 import typing as t
 import warnings
@@ -24,24 +23,15 @@ import warnings
 import werkzeug.datastructures
 import werkzeug.http
 import werkzeug.sansio.http
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 WERKZEUG = types.SimpleNamespace(
     http=werkzeug.http, datastructures=werkzeug.datastructures
 )
 
-#: Sized so that this file takes well under a minute per twin on two slow
-#: cores. No deadline (shared CI machines are noisy); no example database
-#: (nothing is written into the work tree). Set CI=1 for a derandomized,
-#: repeatable run.
-SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=bool(os.environ.get("CI")),
-)
+#: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
+SETTINGS = settings(max_examples=200)
 SHORT_SETTINGS = settings(SETTINGS, max_examples=100)
 
 

@@ -23,7 +23,6 @@ import typing as t
 import pytest
 import werkzeug.datastructures
 import werkzeug.wrappers
-from hypothesis import HealthCheck
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -1512,11 +1511,8 @@ def test_newline_through_a_live_object_is_a_value_error(
 
 # --- random sequences of edits ------------------------------------------------------
 
-SETTINGS = settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+#: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
+SETTINGS = settings(max_examples=150)
 
 cc_values = st.sampled_from(
     [True, False, None, 0, 1, 60, "30", -1, 2.5, "abc", ""]

@@ -25,7 +25,6 @@ from http import HTTPStatus
 import pytest
 import werkzeug.test
 import werkzeug.wrappers
-from hypothesis import HealthCheck
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -33,11 +32,8 @@ from hypothesis import strategies as st
 WR = werkzeug.wrappers.Response
 UTC = datetime.timezone.utc
 
-SETTINGS = settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+#: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
+SETTINGS = settings(max_examples=120)
 
 # --- strategies -------------------------------------------------------------------
 
