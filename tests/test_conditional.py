@@ -43,6 +43,8 @@ import werkzeug.test
 import werkzeug.wrappers
 import werkzeug.wsgi
 
+from support import Wire, call_wsgi
+
 WR = werkzeug.wrappers.Response
 WRNS = werkzeug.exceptions.RequestedRangeNotSatisfiable
 UTC = datetime.timezone.utc
@@ -85,47 +87,14 @@ def environ(
     )
 
 
-class Wire(t.NamedTuple):
-    """What a WSGI server would see from one call."""
-
-    status: str
-    headers: list[tuple[str, str]]
-    body: bytes
-
-
 def call(app: t.Any, env: dict[str, t.Any], mask_date: bool = True) -> Wire:
-    """Call ``app`` as a WSGI server would; always close the app iterator.
+    """Call ``app`` with a copy of ``env`` as a WSGI server would
+    (:func:`support.call_wsgi`).
 
     With ``mask_date``, a ``Date`` header must parse and be within a day of
     now, and its value is replaced by ``"<now>"`` so that two sides compare.
     """
-    seen: list[tuple[str, list[tuple[str, str]]]] = []
-    written: list[bytes] = []
-
-    def start_response(
-        status: str, headers: list[tuple[str, str]], exc_info: t.Any = None
-    ) -> t.Callable[[bytes], None]:
-        seen.append((status, headers))
-        return written.append
-
-    app_iter = app(dict(env), start_response)
-
-    try:
-        chunks = list(app_iter)
-    finally:
-        close = getattr(app_iter, "close", None)
-        if close is not None:
-            close()
-
-    assert len(seen) == 1
-    status, headers = seen[0]
-    assert type(status) is str
-    for item in headers:
-        assert type(item) is tuple and len(item) == 2
-        assert type(item[0]) is str and type(item[1]) is str
-    if mask_date:
-        headers = [(k, mask(k, v)) for k, v in headers]
-    return Wire(status, list(headers), b"".join(written) + b"".join(chunks))
+    return call_wsgi(app, dict(env), mask if mask_date else None)
 
 
 def mask(key: str, value: str) -> str:

@@ -39,6 +39,8 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from support import Wire, call_wsgi, exc_kind
+
 WR = werkzeug.wrappers.Response
 WRNS = werkzeug.exceptions.RequestedRangeNotSatisfiable
 UTC = datetime.timezone.utc
@@ -203,13 +205,6 @@ def make_body(kind: str, payload: t.Any) -> t.Any:
     return payload
 
 
-def exc_kind(exc: BaseException) -> str:
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
-
-
 def mask(key: str, value: str) -> str:
     if key.lower() != "date":
         return value
@@ -217,23 +212,9 @@ def mask(key: str, value: str) -> str:
     return "<date>"
 
 
-def wire(app: t.Any, env: dict[str, t.Any]) -> tuple[str, list[tuple[str, str]], bytes]:
-    seen: list[tuple[str, list[tuple[str, str]]]] = []
-
-    def start_response(status: str, headers: t.Any, exc_info: t.Any = None) -> t.Any:
-        seen.append((status, list(headers)))
-        return lambda data: None
-
-    app_iter = app(dict(env), start_response)
-    try:
-        body = b"".join(app_iter)
-    finally:
-        close = getattr(app_iter, "close", None)
-        if close is not None:
-            close()
-    assert len(seen) == 1
-    status, headers = seen[0]
-    return status, [(k, mask(k, v)) for k, v in headers], body
+def wire(app: t.Any, env: dict[str, t.Any]) -> Wire:
+    """Call ``app`` with a copy of ``env``; ``Date`` masked."""
+    return call_wsgi(app, dict(env), mask)
 
 
 def run(

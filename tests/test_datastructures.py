@@ -21,6 +21,8 @@ import pytest
 import werkzeug.datastructures
 import werkzeug.http
 
+from support import exc_kind
+
 WERKZEUG = types.SimpleNamespace(
     http=werkzeug.http, datastructures=werkzeug.datastructures
 )
@@ -43,16 +45,6 @@ UTC = dt.timezone.utc
 
 
 # --- comparing with Werkzeug --------------------------------------------------
-
-
-def exc_kind(exc: BaseException) -> str:
-    """The nearest built-in class of an exception (Werkzeug's
-    ``BadRequestKeyError`` and ours are both "KeyError")."""
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
 
 
 def plain(value: t.Any) -> t.Any:

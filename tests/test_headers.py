@@ -18,6 +18,8 @@ import pytest
 import werkzeug.datastructures
 import werkzeug.http
 
+from support import exc_kind
+
 WH = werkzeug.datastructures.Headers
 MultiDict = werkzeug.datastructures.MultiDict
 
@@ -30,19 +32,6 @@ ITEMS = [
 
 
 # --- comparing with Werkzeug --------------------------------------------------
-
-
-def exc_kind(exc: BaseException) -> str:
-    """The comparable kind of an exception: any KeyError is "KeyError", else
-    the nearest built-in class."""
-    if isinstance(exc, KeyError):
-        return "KeyError"
-
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
 
 
 def normalise(value: t.Any, classes: tuple[type, ...]) -> t.Any:

@@ -2,7 +2,7 @@
 
 Most tests call one function of the twin and the same function of Werkzeug
 with the same arguments and compare the outcomes: the result (data structures
-normalised to plain values, see :func:`normalise`), or the kind of exception,
+normalised to plain values, see :func:`support.normalise`), or the kind of exception,
 plus the categories of any warnings. The cases are hand-picked per function,
 with the rows of ``HOSTILE-INPUT.md`` that concern these functions.
 
@@ -25,6 +25,8 @@ import warnings
 import pytest
 import werkzeug.datastructures
 import werkzeug.http
+
+from support import exc_kind, outcome
 
 WERKZEUG = types.SimpleNamespace(
     http=werkzeug.http, datastructures=werkzeug.datastructures
@@ -68,84 +70,6 @@ YEAR20 = "Sun, 06 Nov 12345678901234567890 08:49:37 GMT"
 
 
 # --- comparing with Werkzeug --------------------------------------------------
-
-
-def exc_kind(exc: BaseException) -> str:
-    """The nearest built-in class of an exception (Werkzeug's
-    ``BadRequestKeyError`` and ours are both "KeyError")."""
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
-
-
-def _class_names(value: object) -> set[str]:
-    return {cls.__name__ for cls in type(value).__mro__}
-
-
-def normalise(value: t.Any) -> t.Any:
-    """Turn a result into plain values that compare equal across
-    implementations: data structures by their public state, datetimes with
-    their UTC offset."""
-    names = _class_names(value)
-
-    if "MultiDict" in names:
-        return ("MultiDict", list(value.items(multi=True)))
-    if "HeaderSet" in names:
-        return ("HeaderSet", list(value), value.to_header())
-    if "ETags" in names:
-        return (
-            "ETags",
-            sorted(value.as_set(), key=repr),
-            sorted(value.as_set(include_weak=True), key=repr),
-            value.star_tag,
-            sorted(value.to_header().split(", ")),
-        )
-    if "ContentRange" in names:
-        return (
-            "ContentRange",
-            value.units,
-            value.start,
-            value.stop,
-            value.length,
-            value.to_header(),
-        )
-    if "Range" in names:
-        return ("Range", value.units, [tuple(r) for r in value.ranges], value.to_header())
-    if "IfRange" in names:
-        return ("IfRange", value.etag, normalise(value.date), value.to_header())
-    if "_CacheControl" in names or "ContentSecurityPolicy" in names:
-        kind = "CSP" if "ContentSecurityPolicy" in names else type(value).__name__
-        return (kind, sorted(value.items()), value.to_header())
-    if "WWWAuthenticate" in names:
-        return ("WWWAuthenticate", value.type, dict(value.parameters), value.token)
-    if "Headers" in names:
-        return ("Headers", list(value.items()))
-    if isinstance(value, dt.datetime):
-        return ("datetime", value, value.utcoffset(), type(value).__name__)
-    if isinstance(value, tuple):
-        return tuple(normalise(v) for v in value)
-    if isinstance(value, list):
-        return [normalise(v) for v in value]
-    if isinstance(value, dict):
-        return {k: normalise(v) for k, v in value.items()}
-
-    return value
-
-
-def outcome(func: t.Callable[[], t.Any]) -> tuple[t.Any, ...]:
-    """Call ``func``; return ``("ok", normalised result, warning kinds)`` or
-    ``("raise", exception kind, warning kinds)``."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-
-        try:
-            result = func()
-        except Exception as exc:
-            return ("raise", exc_kind(exc), [w.category.__name__ for w in caught])
-
-    return ("ok", normalise(result), [w.category.__name__ for w in caught])
 
 
 def same(case: t.Callable[[t.Any], t.Any], twin: types.ModuleType) -> tuple[t.Any, ...]:

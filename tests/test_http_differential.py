@@ -18,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing as t
-import warnings
 
 import werkzeug.datastructures
 import werkzeug.http
 import werkzeug.sansio.http
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
+from support import outcome
 
 WERKZEUG = types.SimpleNamespace(
     http=werkzeug.http, datastructures=werkzeug.datastructures
@@ -36,70 +37,6 @@ SHORT_SETTINGS = settings(SETTINGS, max_examples=100)
 
 
 # --- comparing ------------------------------------------------------------------
-
-
-def exc_kind(exc: BaseException) -> str:
-    """The nearest built-in class of an exception."""
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
-
-
-def normalise(value: t.Any) -> t.Any:
-    """Plain values for results that are our or Werkzeug's objects."""
-    names = {cls.__name__ for cls in type(value).__mro__}
-
-    if "MultiDict" in names:
-        return ("MultiDict", list(value.items(multi=True)))
-    if "HeaderSet" in names:
-        return ("HeaderSet", list(value), value.to_header())
-    if "ETags" in names:
-        return (
-            "ETags",
-            sorted(value.as_set(), key=repr),
-            sorted(value.as_set(include_weak=True), key=repr),
-            value.star_tag,
-        )
-    if "ContentRange" in names:
-        return (
-            "ContentRange",
-            value.units,
-            value.start,
-            value.stop,
-            value.length,
-            value.to_header(),
-        )
-    if "Range" in names:
-        return ("Range", value.units, [tuple(r) for r in value.ranges], value.to_header())
-    if "IfRange" in names:
-        return ("IfRange", value.etag, normalise(value.date), value.to_header())
-    if "_CacheControl" in names or "ContentSecurityPolicy" in names:
-        return (type(value).__name__, sorted(value.items()), value.to_header())
-    if isinstance(value, dt.datetime):
-        return ("datetime", value, value.utcoffset())
-    if isinstance(value, tuple):
-        return tuple(normalise(v) for v in value)
-    if isinstance(value, list):
-        return [normalise(v) for v in value]
-    if isinstance(value, dict):
-        return {k: normalise(v) for k, v in value.items()}
-
-    return value
-
-
-def outcome(func: t.Callable[[], t.Any]) -> tuple[t.Any, ...]:
-    """``("ok", normalised result, warnings)`` or ``("raise", kind, warnings)``."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-
-        try:
-            result = func()
-        except Exception as exc:
-            return ("raise", exc_kind(exc), [w.category.__name__ for w in caught])
-
-    return ("ok", normalise(result), [w.category.__name__ for w in caught])
 
 
 def compare(twin: types.ModuleType, case: t.Callable[[t.Any], t.Any]) -> tuple[t.Any, ...]:

@@ -29,6 +29,8 @@ import werkzeug.test
 import werkzeug.wrappers
 import werkzeug.wrappers.response
 
+from support import Wire, call_wsgi, exc_kind, items
+
 WR = werkzeug.wrappers.Response
 WRS = werkzeug.wrappers.response.ResponseStream
 WH = werkzeug.datastructures.Headers
@@ -57,52 +59,10 @@ def environ(
     return werkzeug.test.create_environ(path, base_url, method=method)
 
 
-class Wire(t.NamedTuple):
-    """What a WSGI server would see from one call."""
-
-    status: str
-    headers: list[tuple[str, str]]
-    body: bytes
-
-
 def call(app: t.Any, env: dict[str, t.Any] | None = None) -> Wire:
-    """Call ``app`` as a WSGI server would; always close the app iterator."""
-    seen: list[tuple[str, list[tuple[str, str]]]] = []
-    written: list[bytes] = []
-
-    def start_response(
-        status: str, headers: list[tuple[str, str]], exc_info: t.Any = None
-    ) -> t.Callable[[bytes], None]:
-        seen.append((status, headers))
-        return written.append
-
-    app_iter = app(environ() if env is None else env, start_response)
-
-    try:
-        chunks = list(app_iter)
-    finally:
-        close = getattr(app_iter, "close", None)
-        if close is not None:
-            close()
-
-    assert len(seen) == 1
-    status, headers = seen[0]
-    assert type(status) is str
-    assert type(headers) is list
-    for item in headers:
-        assert type(item) is tuple and len(item) == 2
-        assert type(item[0]) is str and type(item[1]) is str
-    # A chunk that is not bytes-like (an int from a bad body) raises TypeError
-    # here, as it would in a server's write.
-    return Wire(status, headers, b"".join(written) + b"".join(chunks))
-
-
-def exc_kind(exc: BaseException) -> str:
-    """The comparable kind of an exception: its nearest built-in class."""
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
+    """Call ``app`` as a WSGI server would (:func:`support.call_wsgi`), with a
+    fresh :func:`environ` when ``env`` is None."""
+    return call_wsgi(app, environ() if env is None else env)
 
 
 def outcome(func: t.Callable[[], t.Any]) -> tuple[str, t.Any]:
@@ -144,10 +104,6 @@ def both(
         ours_cls(*map(fresh, args), **{k: fresh(v) for k, v in kwargs.items()}),
         theirs_cls(*map(fresh, args), **{k: fresh(v) for k, v in kwargs.items()}),
     )
-
-
-def items(headers: t.Any) -> list[tuple[str, str]]:
-    return list(headers.to_wsgi_list())
 
 
 def assert_same_state(ours: t.Any, theirs: t.Any) -> None:

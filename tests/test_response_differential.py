@@ -29,6 +29,8 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from support import call_wsgi, exc_kind
+
 WR = werkzeug.wrappers.Response
 UTC = datetime.timezone.utc
 
@@ -236,13 +238,6 @@ def make_body(kind: str, payload: t.Any) -> t.Any:
     return payload
 
 
-def exc_kind(exc: BaseException) -> str:
-    for cls in type(exc).__mro__:
-        if cls.__module__ == "builtins":
-            return cls.__name__
-    raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
-
-
 def outcome(func: t.Callable[[], t.Any]) -> tuple[t.Any, ...]:
     """(kind, value or exception type, warning categories) of calling ``func``."""
     with warnings.catch_warnings(record=True) as caught:
@@ -283,24 +278,6 @@ def apply(r: t.Any, mutation: tuple[t.Any, ...]) -> t.Callable[[], t.Any]:
         return None
 
     return run
-
-
-def wire(app: t.Any, env: dict[str, t.Any]) -> tuple[t.Any, ...]:
-    seen: list[tuple[str, list[tuple[str, str]]]] = []
-
-    def start_response(status: str, headers: t.Any, exc_info: t.Any = None) -> t.Any:
-        seen.append((status, list(headers)))
-        return lambda data: None
-
-    app_iter = app(env, start_response)
-    try:
-        body = b"".join(app_iter)
-    finally:
-        close = getattr(app_iter, "close", None)
-        if close is not None:
-            close()
-    assert len(seen) == 1
-    return seen[0][0], seen[0][1], body
 
 
 def state(r: t.Any) -> tuple[t.Any, ...]:
@@ -386,11 +363,11 @@ def _check_random_response(
     env = werkzeug.test.create_environ(
         env_args["path"], env_args["base_url"], method=env_args["method"]
     )
-    first = wire(ours, dict(env))
-    assert first == wire(theirs, dict(env))
+    first = call_wsgi(ours, dict(env))
+    assert first == call_wsgi(theirs, dict(env))
     # A sequence body gives the same bytes again on the next call.
     if theirs.is_sequence:
-        assert wire(ours, dict(env)) == first
+        assert call_wsgi(ours, dict(env)) == first
 
 
 @SETTINGS
@@ -446,7 +423,7 @@ def test_differential_smoke(
             r.location = "/ä b\\c%41"
             r.set_cookie("k", "v w", max_age=60, samesite="lax")
             r.date = datetime.datetime(2020, 1, 2, tzinfo=UTC)
-            results.append(wire(r, dict(env)))
+            results.append(call_wsgi(r, dict(env)))
         assert results[0] == results[1]
 
     one_clock_second(check)

@@ -23,13 +23,11 @@ import werkzeug.datastructures
 import werkzeug.test
 import werkzeug.wrappers
 
+from support import call_wsgi, items
+
 WR = werkzeug.wrappers.Response
 WH = werkzeug.datastructures.Headers
 TestResponse = werkzeug.test.TestResponse
-
-
-def items(headers: t.Any) -> list[tuple[str, str]]:
-    return list(headers.to_wsgi_list())
 
 
 # --- the TestResponse mix --------------------------------------------------------
@@ -60,7 +58,7 @@ def test_test_response_mix_builds(Response: type) -> None:  # noqa: N803
     assert r.request is None
 
     env = werkzeug.test.create_environ()
-    assert run(r, env) == run(reference, dict(env))
+    assert call_wsgi(r, env) == call_wsgi(reference, dict(env))
 
 
 def test_test_response_mix_fields_accept_werkzeugs_values(
@@ -80,24 +78,6 @@ def test_test_response_mix_fields_accept_werkzeugs_values(
     r.status_code = 302
     assert r.status == "302 FOUND"
     r.close()
-
-
-def run(app: t.Any, env: dict[str, t.Any]) -> tuple[str, list[tuple[str, str]], bytes]:
-    seen: list[tuple[str, list[tuple[str, str]]]] = []
-
-    def start_response(status: str, headers: t.Any, exc_info: t.Any = None) -> t.Any:
-        seen.append((status, headers))
-        return lambda data: None
-
-    app_iter = app(env, start_response)
-    try:
-        body = b"".join(app_iter)
-    finally:
-        close = getattr(app_iter, "close", None)
-        if close is not None:
-            close()
-    assert len(seen) == 1
-    return seen[0][0], list(seen[0][1]), body
 
 
 # --- Werkzeug's test client -------------------------------------------------------
@@ -168,7 +148,7 @@ def validated(
     env: dict[str, t.Any] = {"QUERY_STRING": ""}
     setup_testing_defaults(env)
     env["REQUEST_METHOD"] = method
-    return run(validator(app), env)
+    return call_wsgi(validator(app), env)
 
 
 def _redirect(Response: type) -> t.Any:  # noqa: N803
