@@ -35,6 +35,7 @@ CLASS_NAMES = (
     "BadRequest",
     "BadRequestKeyError",
     "RequestedRangeNotSatisfiable",
+    "SecurityError",
 )
 METHODS = (
     "__init__",

@@ -267,7 +267,7 @@ def test_compiled_pickle_loads_with_only_the_pure_twin(
     assert len(out["results"]) == len(PROTOCOLS)
     for result in out["results"]:
         assert result["is_shim_headers"] is True
-        assert result["class"] == "wrappers_pure.headers.Headers"
+        assert result["class"] == "wrappers_pure.datastructures.headers.Headers"
         assert result["items"] == _expected_items()
         assert result["attrs"] == {"foo": 1}
         assert result["lookup"] == "text/html; charset=utf-8"

@@ -13,6 +13,7 @@ import typing as t
 import pytest
 
 import wrappers
+import wrappers._shim
 from wrappers_pure import _env
 
 ENV = "WRAPPERS_NO_EXTENSIONS"
@@ -39,7 +40,7 @@ def expect_compiled(request: pytest.FixtureRequest) -> bool:
     if not request.config.getoption("--no-compiled"):
         return True
 
-    return wrappers._choose(environ={})[0]
+    return wrappers._shim._choose(environ={})[0]
 
 
 # --- the environment parser ---------------------------------------------------
@@ -82,7 +83,7 @@ def test_env_names() -> None:
 @pytest.mark.parametrize("value", TRUTHY + FALSY)
 def test_shim_uses_the_one_parser(value: str) -> None:
     """The shim forces pure exactly when ``env_flag`` says the variable is set."""
-    compiled, _ = wrappers._choose(
+    compiled, _ = wrappers._shim._choose(
         environ={ENV: value}, implementation="cpython", importer=_ok_importer([])
     )
     assert compiled is (not _env.env_flag(ENV, {ENV: value}))
@@ -94,7 +95,7 @@ def test_shim_uses_the_one_parser(value: str) -> None:
 @pytest.mark.parametrize("value", ["1", "true", "yes"])
 def test_choose_forced_pure(value: str) -> None:
     calls: list[str] = []
-    compiled, reason = wrappers._choose(
+    compiled, reason = wrappers._shim._choose(
         environ={ENV: value}, implementation="cpython", importer=_ok_importer(calls)
     )
     assert compiled is False
@@ -105,7 +106,7 @@ def test_choose_forced_pure(value: str) -> None:
 @pytest.mark.parametrize("value", ["0", "false", "", "  "])
 def test_choose_not_forced(value: str) -> None:
     calls: list[str] = []
-    compiled, reason = wrappers._choose(
+    compiled, reason = wrappers._shim._choose(
         environ={ENV: value}, implementation="cpython", importer=_ok_importer(calls)
     )
     assert compiled is True
@@ -114,7 +115,7 @@ def test_choose_not_forced(value: str) -> None:
 
 
 def test_choose_empty_environ_is_not_forced() -> None:
-    compiled, _ = wrappers._choose(
+    compiled, _ = wrappers._shim._choose(
         environ={}, implementation="cpython", importer=_ok_importer([])
     )
     assert compiled is True
@@ -123,7 +124,7 @@ def test_choose_empty_environ_is_not_forced() -> None:
 @pytest.mark.parametrize("implementation", ["pypy", "graalpy", "ironpython"])
 def test_choose_not_cpython(implementation: str) -> None:
     calls: list[str] = []
-    compiled, reason = wrappers._choose(
+    compiled, reason = wrappers._shim._choose(
         environ={}, implementation=implementation, importer=_ok_importer(calls)
     )
     assert compiled is False
@@ -132,7 +133,7 @@ def test_choose_not_cpython(implementation: str) -> None:
 
 
 def test_choose_env_wins_over_implementation() -> None:
-    compiled, reason = wrappers._choose(
+    compiled, reason = wrappers._shim._choose(
         environ={ENV: "1"}, implementation="pypy", importer=_ok_importer([])
     )
     assert compiled is False
@@ -146,7 +147,7 @@ def test_choose_import_error(failing: str) -> None:
             raise ImportError(f"no module named {name!r} (test)")
         return object()
 
-    compiled, reason = wrappers._choose(
+    compiled, reason = wrappers._shim._choose(
         environ={}, implementation="cpython", importer=importer
     )
     assert compiled is False
@@ -157,7 +158,7 @@ def test_choose_import_error_subclass() -> None:
     def importer(name: str) -> object:
         raise ModuleNotFoundError(name)
 
-    compiled, reason = wrappers._choose(
+    compiled, reason = wrappers._shim._choose(
         environ={}, implementation="cpython", importer=importer
     )
     assert compiled is False
@@ -168,12 +169,12 @@ def test_choose_defaults_agree_with_import_state(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv(ENV, raising=False)
-    compiled, reason = wrappers._choose()
+    compiled, reason = wrappers._shim._choose()
     assert isinstance(compiled, bool)
     assert isinstance(reason, str) and reason
 
     monkeypatch.setenv(ENV, "1")
-    assert wrappers._choose() == (False, wrappers._choose(environ={ENV: "1"})[1])
+    assert wrappers._shim._choose() == (False, wrappers._shim._choose(environ={ENV: "1"})[1])
 
 
 def test_module_state() -> None:
@@ -182,7 +183,7 @@ def test_module_state() -> None:
     if wrappers.COMPILED:
         assert wrappers.Headers.__module__ == "wrappers._headers"
     else:
-        assert wrappers.Headers.__module__ == "wrappers_pure.headers"
+        assert wrappers.Headers.__module__ == "wrappers_pure.datastructures.headers"
     assert wrappers.datastructures.Headers is wrappers.Headers
 
 
@@ -221,7 +222,7 @@ def _check_working(result: dict[str, t.Any]) -> None:
 def test_reimport_forced_pure(run_python: t.Callable[..., t.Any], value: str) -> None:
     result = _probe(run_python, {ENV: value})
     assert result["compiled"] is False
-    assert result["module"] == "wrappers_pure.headers"
+    assert result["module"] == "wrappers_pure.datastructures.headers"
     assert ENV in result["reason"]
     _check_working(result)
 
@@ -233,7 +234,7 @@ def test_reimport_not_forced(
     result = _probe(run_python, {} if value is None else {ENV: value})
     assert result["compiled"] is expect_compiled, result["reason"]
     expected_module = (
-        "wrappers._headers" if expect_compiled else "wrappers_pure.headers"
+        "wrappers._headers" if expect_compiled else "wrappers_pure.datastructures.headers"
     )
     assert result["module"] == expected_module
     _check_working(result)
@@ -264,7 +265,7 @@ def test_blocked_compiled_module_falls_back(run_python: t.Callable[..., t.Any]) 
         assert "wrappers._headers" in result["reason"]
     else:  # the shim never tries the compiled modules there
         assert sys.implementation.name in result["reason"]
-    assert result["module"] == "wrappers_pure.headers"
+    assert result["module"] == "wrappers_pure.datastructures.headers"
     _check_working(result)
 
 

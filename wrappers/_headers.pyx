@@ -8,8 +8,9 @@ other C0 control character or DEL (else :exc:`ValueError`), because such a name
 would split or smuggle a header on the wire. Values are checked as Werkzeug
 checks them: ``\\r`` or ``\\n`` raise :exc:`ValueError`.
 
-NOTE: this module follows ``wrappers_pure/headers.py`` line for line; the
-constants, the sentinel and the cold helpers are imported from there. The typed
+NOTE: this module follows ``wrappers_pure/datastructures/headers.py`` line for
+line; the constants, the sentinel and the cold helpers are the pure twin's
+(``wrappers_pure._internal``, ``wrappers_pure._syntax.quoting``). The typed
 state and the hot paths live in the ``cdef class`` :class:`_HeadersBase`; the
 public :class:`Headers` is an ordinary Python class over it, so that it can be
 patched, takes instance attributes and weak references, and allows
@@ -27,18 +28,24 @@ from wrappers._capi cimport PyUnicode_IS_ASCII
 from wrappers._capi cimport Py_TYPE
 from wrappers._capi cimport _PyType_Lookup
 from wrappers._capi cimport __wrappers_same_iter
+from wrappers._capi cimport _TypeCache
+from wrappers._capi cimport _cache_plain
+from wrappers._capi cimport _cached_plain
 from wrappers._capi cimport _has_own
+from wrappers._capi cimport _is_name
+from wrappers._capi cimport __wrappers_base_new
 
 import collections.abc as cabc
 import copyreg
 
+from wrappers._restore import new_public
+from wrappers_pure._internal import MULTI_VALUE
+from wrappers_pure._internal import NEWLINE_IN_VALUE
+from wrappers_pure._internal import _missing
+from wrappers_pure._internal import iter_items
+from wrappers_pure._internal import name_error
+from wrappers_pure._syntax.quoting import with_options
 from wrappers_pure.exceptions import BadRequestKeyError
-from wrappers_pure.headers import _MULTI_VALUE
-from wrappers_pure.headers import NEWLINE_IN_VALUE
-from wrappers_pure.headers import _iter_items
-from wrappers_pure.headers import _missing
-from wrappers_pure.headers import _name_error
-from wrappers_pure.headers import _with_options
 
 
 cdef object _Mapping = cabc.Mapping
@@ -127,11 +134,11 @@ cdef inline int _check_name(object key) except -1:
     cdef Py_UCS4 c
 
     if not isinstance(key, str):
-        raise _name_error(key)
+        raise name_error(key)
 
     for c in <str>key:
         if c < 0x20 or c == 0x7f:
-            raise _name_error(key)
+            raise name_error(key)
 
     return 0
 
@@ -139,7 +146,7 @@ cdef inline int _check_name(object key) except -1:
 cdef inline object _checked_value(object key, object value, dict options):
     """The value to store for ``key``: options rendered, converted, both checked."""
     if options:
-        value = _with_options(value, options)
+        value = with_options(value, options)
 
     value = _str_value(value)
     _check_name(key)
@@ -331,7 +338,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         if type(arg) is dict:
             for key, value in (<dict>arg).items():
                 if type(value) is not str or _has_newline(value):
-                    if isinstance(value, _MULTI_VALUE):
+                    if isinstance(value, MULTI_VALUE):
                         self._extend([(key, v) for v in value])
                         continue
 
@@ -340,7 +347,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
                 _check_name(key)
                 lst.append((key, value))
         else:
-            for key, value in (arg if type(arg) is list else _iter_items(arg)):
+            for key, value in (arg if type(arg) is list else iter_items(arg)):
                 value = _str_value(value)
                 _check_name(key)
                 lst.append((key, value))
@@ -366,10 +373,10 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
 
         # NOTE: an overridden ``add`` sees every header, as in Werkzeug.
         if arg is not None:
-            for key, value in _iter_items(arg):
+            for key, value in iter_items(arg):
                 self.add(key, value)
 
-        for key, value in _iter_items(kwargs):
+        for key, value in iter_items(kwargs):
             self.add(key, value)
 
     def add(self, key, value, /, **kwargs):
@@ -518,7 +525,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
                     self.setlist(key, arg.getlist(key))
             elif isinstance(arg, _Mapping):
                 for key, value in arg.items():
-                    if isinstance(value, _MULTI_VALUE):
+                    if isinstance(value, MULTI_VALUE):
                         self.setlist(key, value)
                     else:
                         self.set(key, value)
@@ -527,7 +534,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
                     self.set(key, value)
 
         for key, value in kwargs.items():
-            if isinstance(value, _MULTI_VALUE):
+            if isinstance(value, MULTI_VALUE):
                 self.setlist(key, value)
             else:
                 self.set(key, value)
@@ -639,8 +646,6 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
         state = (list(self._list), dict(attrs) if attrs else None)
 
         if self.__class__ is Headers:
-            from wrappers._restore import new_public
-
             return (new_public, ("Headers",), state)
 
         return (_newobj, (self.__class__,), state)
@@ -691,3 +696,144 @@ class Headers(_HeadersBase):
     """
 
     __hash__ = None
+
+
+# -- the pair list, for the other compiled modules (cimported: _headers.pxd) --------
+# NOTE: the response edits the pair list of a Headers object directly on its hot
+# paths, while the object's class still has its own methods; these are those
+# methods on the list, and the test of whether the shortcut applies.
+
+#: PERF: whether the last Headers (sub)class seen overrides none of the methods
+#: the shortcuts stand in for; valid while the type's version tag is unchanged.
+cdef _TypeCache _HEADERS_CACHE
+_HEADERS_CACHE.tp = NULL
+
+cdef object _OWN_HSET = _HeadersBase.__dict__["set"]
+cdef object _OWN_HADD = _HeadersBase.__dict__["add"]
+cdef object _OWN_HSETITEM = _HeadersBase.__dict__["__setitem__"]
+cdef object _OWN_HGET = _HeadersBase.__dict__["get"]
+cdef object _OWN_HCONTAINS = _HeadersBase.__dict__["__contains__"]
+cdef tuple _EMPTY_TUPLE = ()
+
+
+cdef object _clean_value(object value):
+    """The value a Headers object stores for ``value``: ``str``, free of CR/LF."""
+    cdef Py_ssize_t n
+
+    # A str subclass is kept as it is, as Headers and Werkzeug keep it.
+    if not isinstance(value, str):
+        value = str(value)
+
+    n = PyUnicode_GET_LENGTH(value)
+
+    if (
+        PyUnicode_FindChar(value, 10, 0, n, 1) != -1
+        or PyUnicode_FindChar(value, 13, 0, n, 1) != -1
+    ):
+        raise ValueError(NEWLINE_IN_VALUE)
+
+    return value
+
+
+cdef bint _plain_headers(object headers) noexcept:
+    """Whether ``headers`` is our compiled Headers with its own ``set``,
+    ``add``, ``__setitem__``, ``get`` and ``__contains__`` (then its pair list
+    may be read and written directly)."""
+    cdef bint found = False
+    cdef bint plain
+
+    if not isinstance(headers, _HeadersBase):
+        return False
+
+    plain = _cached_plain(&_HEADERS_CACHE, Py_TYPE(headers), &found)
+
+    if found:
+        return plain
+
+    plain = (
+        _has_own(headers, "set", _OWN_HSET)
+        and _has_own(headers, "add", _OWN_HADD)
+        and _has_own(headers, "__setitem__", _OWN_HSETITEM)
+        and _has_own(headers, "get", _OWN_HGET)
+        and _has_own(headers, "__contains__", _OWN_HCONTAINS)
+    )
+    _cache_plain(&_HEADERS_CACHE, Py_TYPE(headers), plain)
+    return plain
+
+
+cdef int _list_set(list lst, str lname, tuple pair) except -1:
+    """``Headers.set`` on a pair list: replace the first header named ``lname``
+    (any case) with ``pair`` and drop the others, or append ``pair``."""
+    cdef Py_ssize_t i, j
+
+    for i in range(len(lst)):
+        if _is_name((<tuple>lst[i])[0], lname):
+            lst[i] = pair
+
+            for j in range(i + 1, len(lst)):
+                if _is_name((<tuple>lst[j])[0], lname):
+                    lst[i + 1 :] = [p for p in lst[i + 1 :] if not _is_name(p[0], lname)]
+                    break
+
+            return 0
+
+    lst.append(pair)
+    return 0
+
+
+cdef int _set_header(object headers, str lname, str name, object value, tuple pair) except -1:
+    """``headers[name] = value``; ``pair`` is ``(name, value)`` when the value is
+    known to be clean already (else None)."""
+    if _plain_headers(headers):
+        if pair is None:
+            pair = (name, _clean_value(value))
+
+        _list_set((<_HeadersBase>headers)._list, lname, pair)
+    else:
+        headers[name] = value if pair is None else pair[1]
+
+    return 0
+
+
+cdef Py_ssize_t _pair_index(list lst, str lname) except -2:
+    """The index of the first pair named ``lname`` (any case), or -1."""
+    cdef Py_ssize_t i
+
+    for i in range(len(lst)):
+        if _is_name((<tuple>lst[i])[0], lname):
+            return i
+
+    return -1
+
+
+cdef object _header_get(object headers, str lname, str name):
+    """``headers.get(name)``, read from the pair list of a plain Headers object."""
+    cdef Py_ssize_t i
+
+    if _plain_headers(headers):
+        i = _pair_index((<_HeadersBase>headers)._list, lname)
+        return None if i < 0 else (<tuple>(<_HeadersBase>headers)._list[i])[1]
+
+    return headers.get(name)
+
+
+cdef bint _header_in(object headers, str lname, str name) except -1:
+    """``name in headers``, read from the pair list of a plain Headers object."""
+    if _plain_headers(headers):
+        return _pair_index((<_HeadersBase>headers)._list, lname) >= 0
+
+    return name in headers
+
+
+cdef _HeadersBase _new_headers():
+    """``_HeadersBase.__new__(Headers)``, calling its tp_new directly."""
+    cdef object cls = Headers
+    cdef object rv = __wrappers_base_new(_HeadersBase, cls, _EMPTY_TUPLE)
+
+    if rv is None:
+        return _HeadersBase.__new__(cls)
+
+    return <_HeadersBase>rv
+
+
+__all__ = ["Headers"]

@@ -1,16 +1,17 @@
 # cython: language_level=3, embedsignature=True, binding=True
-"""The :class:`Response` object (compiled twin of ``wrappers_pure/response.py``).
+"""The WSGI :class:`Response` (compiled twin of ``wrappers_pure/response.py``).
 
 Behaviour is Werkzeug 3.1's ``werkzeug.wrappers.Response``.
 
 NOTE: this module mirrors ``wrappers_pure/response.py``. The typed state and
-the hot paths (construction, ``set_data``, the WSGI call, the body iterator,
-``set_cookie``) live in the ``cdef class`` :class:`_ResponseBase`; the public
-:class:`Response` is an ordinary Python class over it, so that it can be
-patched, takes instance attributes and weak references, and allows
-``__class__`` assignment between its subclasses. Cold properties and methods
-(header properties, JSON, ``mimetype_params``, ...) are the pure twin's own
-objects, taken from its class, so both twins share them line for line.
+the hot paths (the body, ``set_data``, the WSGI call, the body iterator, ETags
+and conditional responses) live in the ``cdef class`` :class:`_ResponseBase`,
+which derives from the compiled sansio base (``_sansio_response.pxd``: the
+headers, the status, ``set_cookie``); the public :class:`Response` is an
+ordinary Python class over it and the compiled sansio :class:`Response`, so
+that it can be patched, takes instance attributes and weak references, allows
+``__class__`` assignment between its subclasses, and inherits the cold members
+of the sansio level from the pure twin's class.
 
 Every overridable setting (``default_status``, ``default_mimetype``,
 ``autocorrect_location_header``, ``automatically_set_content_length``,
@@ -23,133 +24,77 @@ type cache); a subclass that overrides it gets it called.
 """
 
 cimport cython
-from cpython.dict cimport PyDict_GetItemWithError
 from cpython.long cimport PyLong_AsLongAndOverflow
 from cpython.object cimport PyObject
 from cpython.object cimport PyTypeObject
 from cpython.unicode cimport PyUnicode_AsUTF8String
 
+from wrappers._capi cimport PyTuple_GET_ITEM
+from wrappers._capi cimport PyTuple_GET_SIZE
 from wrappers._capi cimport PyUnicode_1BYTE_DATA
-from wrappers._capi cimport PyUnicode_FindChar
 from wrappers._capi cimport PyUnicode_GET_LENGTH
 from wrappers._capi cimport PyUnicode_IS_ASCII
+from wrappers._capi cimport PyVectorcall_NARGS
 from wrappers._capi cimport Py_TYPE
-from wrappers._capi cimport _PyType_Lookup
+from wrappers._capi cimport _TypeCache
+from wrappers._capi cimport __wrappers_call_tp_new
+from wrappers._capi cimport __wrappers_next
 from wrappers._capi cimport __wrappers_same_iter
+from wrappers._capi cimport __wrappers_set_vectorcall
+from wrappers._capi cimport __wrappers_tp_init_of
+from wrappers._capi cimport __wrappers_tp_new_of
+from wrappers._capi cimport __wrappers_type_call
+from wrappers._capi cimport _cache_plain
+from wrappers._capi cimport _cached_plain
 from wrappers._capi cimport _has_own
+from wrappers._capi cimport _is_name
+from wrappers._capi cimport initproc
+from wrappers._capi cimport newfunc
 from wrappers._headers cimport _HeadersBase
+from wrappers._headers cimport _clean_value
+from wrappers._headers cimport _header_get
+from wrappers._headers cimport _header_in
+from wrappers._headers cimport _list_set
+from wrappers._headers cimport _pair_index
+from wrappers._headers cimport _plain_headers
+from wrappers._headers cimport _set_header
+from wrappers._sansio_response cimport _SansioResponseBase
+from wrappers._sansio_response cimport _sansio_init
+from wrappers._sansio_response cimport _set_status
 
 import copyreg
+import functools
 import json
 
 from urllib.parse import urljoin
 
 from wrappers._headers import Headers
-from wrappers._http import dump_cookie
-from wrappers_pure import response as _pure
-from wrappers_pure.headers import NEWLINE_IN_VALUE
-from wrappers_pure.http import HTTP_STATUS_CODES
-from wrappers_pure.response import CONTROL_IN_STATUS
+from wrappers._restore import new_public
+from wrappers._sansio_response import Response as _SansioResponse
+from wrappers_pure._internal import is_foreign_response
+from wrappers_pure._internal import run_app
 from wrappers_pure.response import ResponseStream
-from wrappers_pure.response import _content_type
-from wrappers_pure.response import _is_foreign_response
-from wrappers_pure.response import _request_url
-from wrappers_pure.response import _run_app
-from wrappers_pure.response import _url_for_wire
-
-
-cdef extern from *:
-    """
-    /* An empty list with room for n items: appending up to n items allocates
-       nothing (list_resize keeps an allocation between n/2 and n). */
-    static PyObject *__wrappers_list_with_room(Py_ssize_t n) {
-        PyObject *lst = PyList_New(n);
-        if (lst != NULL) {
-            Py_SET_SIZE(lst, 0);
-        }
-        return lst;
-    }
-    """
-    list __wrappers_list_with_room(Py_ssize_t n)
-
-
-cdef extern from *:
-    """
-    /* PERF: the next item of an iterator, or ``exhausted`` (a new reference)
-       when it has none, without making a StopIteration; NULL on error. */
-    static PyObject *__wrappers_next(PyObject *it, PyObject *exhausted) {
-        PyObject *item = (*Py_TYPE(it)->tp_iternext)(it);
-        if (item != NULL) {
-            return item;
-        }
-        if (PyErr_Occurred()) {
-            if (!PyErr_ExceptionMatches(PyExc_StopIteration)) {
-                return NULL;
-            }
-            PyErr_Clear();
-        }
-        Py_INCREF(exhausted);
-        return exhausted;
-    }
-    """
-    object __wrappers_next(object it, object exhausted)
+from wrappers_pure.urls import iri_to_uri
+from wrappers_pure.wsgi import get_current_url
 
 
 #: What __wrappers_next gives for an exhausted iterator.
 cdef object _EXHAUSTED = object()
 
 
-cdef extern from *:
-    """
-    /* The version tag of an object's type, 0 when it has no valid one. CPython
-       gives a type a new tag (never reused) whenever it or a base changes. */
-    static CYTHON_INLINE unsigned int __wrappers_type_version(PyTypeObject *tp) {
-        return PyType_HasFeature(tp, Py_TPFLAGS_VALID_VERSION_TAG) ? tp->tp_version_tag : 0;
-    }
-    """
-    unsigned int __wrappers_type_version(PyTypeObject* tp) noexcept
-
-
 cdef object _newobj = copyreg.__newobj__
-
-# NOTE: constants and cold helpers (URLs, running an app, the header
-# properties) live once, in the pure twin, and are used from there.
+cdef tuple _EMPTY_TUPLE = ()
 
 
 # -- small helpers -------------------------------------------------------------
 
 
-cdef struct _TypeCache:
-    PyTypeObject* tp
-    unsigned int version
-    bint plain
-
-
-cdef inline bint _cached_plain(_TypeCache* cache, PyTypeObject* tp, bint* found) noexcept:
-    """The cached answer for ``tp``, if the cache holds ``tp`` at its current version."""
-    cdef unsigned int v = __wrappers_type_version(tp)
-
-    found[0] = v != 0 and cache.tp == tp and cache.version == v
-    return cache.plain
-
-
-cdef inline void _cache_plain(_TypeCache* cache, PyTypeObject* tp, bint plain) noexcept:
-    cdef unsigned int v = __wrappers_type_version(tp)
-
-    if v != 0:
-        cache.tp = tp
-        cache.version = v
-        cache.plain = plain
-
-
 #: PERF: whether the last Response (sub)class seen overrides none of the
-#: attributes the C code takes shortcuts for, and the same for Headers; valid
-#: while the type's version tag is unchanged (any class or base change, a
-#: patch included, gives the type a new tag).
+#: attributes the C code takes shortcuts for; valid while the type's version
+#: tag is unchanged (any class or base change, a patch included, gives the type
+#: a new tag). (``_headers.pyx`` keeps the same for Headers.)
 cdef _TypeCache _RESPONSE_CACHE
-cdef _TypeCache _HEADERS_CACHE
 _RESPONSE_CACHE.tp = NULL
-_HEADERS_CACHE.tp = NULL
 
 
 cdef bint _plain_response(object self) noexcept:
@@ -181,218 +126,6 @@ cdef inline bint _own(object self, str name, object own) noexcept:
     return _plain_response(self) or _has_own(self, name, own)
 
 
-cdef inline bint _is_name(object k, str lname) except -1:
-    """Whether the header name ``k`` equals the lower-case ASCII ``lname`` in any
-    case, exactly as ``k.lower() == lname``."""
-    cdef Py_ssize_t n, i
-    cdef unsigned char c
-    cdef unsigned char* p
-    cdef unsigned char* q
-
-    if type(k) is str and PyUnicode_IS_ASCII(k):
-        n = PyUnicode_GET_LENGTH(k)
-
-        if n != PyUnicode_GET_LENGTH(lname):
-            return False
-
-        p = PyUnicode_1BYTE_DATA(k)
-        q = PyUnicode_1BYTE_DATA(lname)
-
-        for i in range(n):
-            c = p[i]
-
-            if <unsigned char>(c - 65) < 26:
-                c += 32
-
-            if c != q[i]:
-                return False
-
-        return True
-
-    # NOTE: a non-ASCII name can lower to ASCII (KELVIN SIGN -> "k").
-    return k.lower() == lname
-
-
-cdef inline object _clean_value(object value):
-    """The value a Headers object stores for ``value``: ``str``, free of CR/LF."""
-    cdef Py_ssize_t n
-
-    # A str subclass is kept as it is, as Headers and Werkzeug keep it.
-    if not isinstance(value, str):
-        value = str(value)
-
-    n = PyUnicode_GET_LENGTH(value)
-
-    if (
-        PyUnicode_FindChar(value, 10, 0, n, 1) != -1
-        or PyUnicode_FindChar(value, 13, 0, n, 1) != -1
-    ):
-        raise ValueError(NEWLINE_IN_VALUE)
-
-    return value
-
-
-cdef inline bint _plain_headers(object headers) noexcept:
-    """Whether ``headers`` is our compiled Headers with its own ``set``,
-    ``add``, ``__setitem__``, ``get`` and ``__contains__`` (then its pair list
-    may be read and written directly)."""
-    cdef bint found = False
-    cdef bint plain
-
-    if not isinstance(headers, _HeadersBase):
-        return False
-
-    plain = _cached_plain(&_HEADERS_CACHE, Py_TYPE(headers), &found)
-
-    if found:
-        return plain
-
-    plain = (
-        _has_own(headers, "set", _OWN_HSET)
-        and _has_own(headers, "add", _OWN_HADD)
-        and _has_own(headers, "__setitem__", _OWN_HSETITEM)
-        and _has_own(headers, "get", _OWN_HGET)
-        and _has_own(headers, "__contains__", _OWN_HCONTAINS)
-    )
-    _cache_plain(&_HEADERS_CACHE, Py_TYPE(headers), plain)
-    return plain
-
-
-cdef int _list_set(list lst, str lname, tuple pair) except -1:
-    """``Headers.set`` on a pair list: replace the first header named ``lname``
-    (any case) with ``pair`` and drop the others, or append ``pair``."""
-    cdef Py_ssize_t i, j
-
-    for i in range(len(lst)):
-        if _is_name((<tuple>lst[i])[0], lname):
-            lst[i] = pair
-
-            for j in range(i + 1, len(lst)):
-                if _is_name((<tuple>lst[j])[0], lname):
-                    lst[i + 1 :] = [p for p in lst[i + 1 :] if not _is_name(p[0], lname)]
-                    break
-
-            return 0
-
-    lst.append(pair)
-    return 0
-
-
-cdef int _set_header(object headers, str lname, str name, object value, tuple pair) except -1:
-    """``headers[name] = value``; ``pair`` is ``(name, value)`` when the value is
-    known to be clean already (else None)."""
-    if _plain_headers(headers):
-        if pair is None:
-            pair = (name, _clean_value(value))
-
-        _list_set((<_HeadersBase>headers)._list, lname, pair)
-    else:
-        headers[name] = value if pair is None else pair[1]
-
-    return 0
-
-
-cdef extern from *:
-    """
-    /* PERF: ``base.__new__(cls)`` for a ``cls`` whose tp_new is ``base``'s own
-       (what tp_new_wrapper would call, without its argument tuple); None
-       when the shortcut does not apply. */
-    static PyObject *__wrappers_base_new(PyObject *base, PyObject *cls, PyObject *empty) {
-        if (!PyType_Check(cls)
-            || ((PyTypeObject *)cls)->tp_new != ((PyTypeObject *)base)->tp_new
-            || !PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)base)) {
-            Py_INCREF(Py_None);
-            return Py_None;
-        }
-        return ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, empty, NULL);
-    }
-
-    typedef PyObject *(*__wrappers_vectorcallfunc)(PyObject *, PyObject *const *, size_t, PyObject *);
-
-    /* What calling the type object does when it has no vectorcall of its own:
-       the metatype's tp_call (type_call) with a tuple and a dict. */
-    static PyObject *__wrappers_type_call(PyObject *tp, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
-        Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-        Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
-        Py_ssize_t i;
-        PyObject *argtuple, *kwdict = NULL, *result;
-        ternaryfunc call = Py_TYPE(tp)->tp_call;
-
-        if (call == NULL) {
-            PyErr_Format(PyExc_TypeError, "'%.200s' object is not callable", Py_TYPE(tp)->tp_name);
-            return NULL;
-        }
-        argtuple = PyTuple_New(nargs);
-        if (argtuple == NULL) {
-            return NULL;
-        }
-        for (i = 0; i < nargs; i++) {
-            Py_INCREF(args[i]);
-            PyTuple_SET_ITEM(argtuple, i, args[i]);
-        }
-        if (nkw) {
-            kwdict = PyDict_New();
-            if (kwdict == NULL) {
-                Py_DECREF(argtuple);
-                return NULL;
-            }
-            for (i = 0; i < nkw; i++) {
-                if (PyDict_SetItem(kwdict, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0) {
-                    Py_DECREF(argtuple);
-                    Py_DECREF(kwdict);
-                    return NULL;
-                }
-            }
-        }
-        if (Py_EnterRecursiveCall(" while calling a Python object")) {
-            result = NULL;
-        } else {
-            result = call(tp, argtuple, kwdict);
-            Py_LeaveRecursiveCall();
-        }
-        Py_DECREF(argtuple);
-        Py_XDECREF(kwdict);
-        return result;
-    }
-
-    static CYTHON_INLINE newfunc __wrappers_tp_new_of(PyObject *tp) { return ((PyTypeObject *)tp)->tp_new; }
-    /* A new instance of ``tp`` from its own tp_new (no arguments). */
-    static CYTHON_INLINE PyObject *__wrappers_call_tp_new(PyObject *tp, PyObject *empty) {
-        return ((PyTypeObject *)tp)->tp_new((PyTypeObject *)tp, empty, NULL);
-    }
-    static CYTHON_INLINE initproc __wrappers_tp_init_of(PyObject *tp) { return ((PyTypeObject *)tp)->tp_init; }
-    static CYTHON_INLINE void __wrappers_set_vectorcall(PyObject *tp, __wrappers_vectorcallfunc f) {
-        ((PyTypeObject *)tp)->tp_vectorcall = (vectorcallfunc)f;
-    }
-    """
-    ctypedef void* newfunc
-    ctypedef void* initproc
-    ctypedef object (*__wrappers_vectorcallfunc)(object, PyObject**, size_t, PyObject*)
-    object __wrappers_base_new(object base, object cls, object empty)
-    object __wrappers_type_call(object tp, PyObject** args, size_t nargsf, PyObject* kwnames)
-    newfunc __wrappers_tp_new_of(object tp) noexcept
-    object __wrappers_call_tp_new(object tp, object empty)
-    initproc __wrappers_tp_init_of(object tp) noexcept
-    void __wrappers_set_vectorcall(object tp, __wrappers_vectorcallfunc f) noexcept
-    Py_ssize_t PyVectorcall_NARGS(size_t nargsf) noexcept
-    Py_ssize_t PyTuple_GET_SIZE(PyObject* o) noexcept
-    PyObject* PyTuple_GET_ITEM(PyObject* o, Py_ssize_t i) noexcept
-
-
-cdef tuple _EMPTY_TUPLE = ()
-
-
-cdef _HeadersBase _new_headers():
-    """``_HeadersBase.__new__(Headers)``, calling its tp_new directly."""
-    cdef object cls = Headers
-    cdef object rv = __wrappers_base_new(_HeadersBase, cls, _EMPTY_TUPLE)
-
-    if rv is None:
-        return _HeadersBase.__new__(cls)
-
-    return <_HeadersBase>rv
-
-
 #: ``("Content-Length", str(n))`` for small ``n``, made once and shared: tuples
 #: and strings are immutable, so every response may hold the same objects.
 cdef list _LENGTH_PAIRS = [None] * 2048
@@ -411,97 +144,6 @@ cdef inline tuple _length_pair(Py_ssize_t n):
         return <tuple>pair
 
     return ("Content-Length", str(n))
-
-
-#: ``("Content-Type", get_content_type(mimetype))`` by mimetype, shared likewise
-#: (only values already accepted by Headers; at most 256 of them).
-cdef dict _CONTENT_TYPE_PAIRS = {}
-
-
-cdef tuple _content_type_pair(object mimetype):
-    """The ``Content-Type`` pair for ``mimetype`` (Werkzeug's charset rule)."""
-    cdef object pair
-
-    if type(mimetype) is str:
-        pair = _CONTENT_TYPE_PAIRS.get(mimetype)
-
-        if pair is not None:
-            return <tuple>pair
-
-        pair = ("Content-Type", _clean_value(_content_type(mimetype)))
-
-        if len(_CONTENT_TYPE_PAIRS) < 256:
-            _CONTENT_TYPE_PAIRS[mimetype] = pair
-
-        return <tuple>pair
-
-    return ("Content-Type", _clean_value(_content_type(mimetype)))
-
-
-#: ``code -> (phrase, "code PHRASE")``: status lines made once. The phrase is
-#: looked up in HTTP_STATUS_CODES each time (it may be changed), and the cached
-#: line is used only while that phrase is the same object.
-cdef dict _STATUS_LINES = {}
-
-
-cdef object _status_line(object code):
-    """``"{code} {PHRASE}"``, or ``"{code} UNKNOWN"`` for a code without a phrase."""
-    cdef object phrase
-    cdef object cached
-
-    try:
-        phrase = HTTP_STATUS_CODES[code]
-    except KeyError:
-        return f"{code} UNKNOWN"
-
-    cached = _STATUS_LINES.get(code)
-
-    if cached is not None and (<tuple>cached)[0] is phrase:
-        return (<tuple>cached)[1]
-
-    line = f"{code} {phrase.upper()}"
-
-    if type(code) is int and len(_STATUS_LINES) < 1024:
-        _STATUS_LINES[code] = (phrase, line)
-
-    return line
-
-
-cdef tuple _clean_status(object value):
-    """``(status line, status code)`` for a status given as int, HTTPStatus or str."""
-    cdef object code
-    cdef Py_UCS4 c
-
-    if type(value) is int:
-        code = value
-    elif isinstance(value, int):
-        # NOTE: HTTPStatus and bool are int subclasses.
-        code = int(value)
-    else:
-        # NOTE: anything else goes through str's methods, so a wrong type raises
-        # what Werkzeug raises (AttributeError, TypeError). Stricter than
-        # Werkzeug: a string with a control character (checked before strip).
-        if isinstance(value, str):
-            for c in <str>value:
-                if c < 0x20 or c == 0x7f:
-                    raise ValueError(CONTROL_IN_STATUS)
-
-        value = value.strip()
-
-        if not value:
-            raise ValueError("Empty status argument")
-
-        code_str, sep, _ = value.partition(" ")
-
-        try:
-            code = int(code_str)
-        except ValueError:
-            return f"0 {value}", 0
-
-        if sep:
-            return value, code
-
-    return _status_line(code), code
 
 
 cdef inline object _encode(object item):
@@ -558,7 +200,7 @@ cdef inline bint _uri_unchanged(object value) noexcept:
     characters, with an optional non-empty query, without a fragment.
 
     NOTE: anything else (absolute URLs, ``//host``, characters to quote, ``#``,
-    an empty query) goes to the pure twin's :func:`_url_for_wire`.
+    an empty query) goes to :func:`_url_for_wire`.
     """
     cdef Py_ssize_t n, i
     cdef unsigned char c
@@ -588,9 +230,24 @@ cdef inline bint _uri_unchanged(object value) noexcept:
     return p[n - 1] != 63
 
 
+cdef object _url_for_wire(object value):
+    """``Location`` / ``Content-Location`` as sent: ``iri_to_uri``, with a TAB
+    sent as ``%09`` (stricter: URL parsing would drop it). The pure twin's
+    ``_url_for_wire``."""
+    if "\t" in value:
+        value = value.replace("\t", "%09")
+
+    return iri_to_uri(value)
+
+
+cdef object _request_url(object environ):
+    """The request's URL without the query string, as a URI (what an
+    autocorrected ``Location`` is joined to). The pure twin's ``_request_url``."""
+    return iri_to_uri(get_current_url(environ, strip_querystring=True))
+
+
 cdef inline object _to_uri(object value):
-    """The pure twin's ``_url_for_wire(value)`` (Werkzeug's ``iri_to_uri`` with
-    a TAB sent as ``%09``), C-fast for plain paths."""
+    """:func:`_url_for_wire`, C-fast for plain paths."""
     if _uri_unchanged(value):
         return value
 
@@ -759,7 +416,7 @@ cdef enum:
 
 @cython.auto_pickle(False)
 @cython.embedsignature(False)
-cdef class _ResponseBase:
+cdef class _ResponseBase(_SansioResponseBase):
     """_ResponseBase(response=None, status=None, headers=None, mimetype=None, content_type=None, direct_passthrough=False)
 --
 
@@ -774,14 +431,10 @@ The compiled state and hot paths of :class:`Response`; use :class:`Response`.
     # methods (``type("X", (werkzeug.test.TestResponse, Response), {})``) store
     # into them. They hold any object, as Werkzeug's attributes do.
 
-    #: The response headers (a :class:`Headers` object).
-    cdef public object headers
     #: The body: a list of bytes for a fixed-length body, any iterable else.
     cdef public object response
     #: Pass :attr:`response` as the WSGI iterable without encoding it.
     cdef public object direct_passthrough
-    cdef object _status_line           # ``_status``
-    cdef object _status_code_obj       # ``_status_code``
     cdef object _on_close_list         # ``_on_close``, made on first use
 
     def __init__(
@@ -806,22 +459,6 @@ Initialize self.  See help(type(self)) for accurate signature."""
     # -- private state, under Werkzeug's names -----------------------------------
 
     @property
-    def _status(self):
-        return self._status_line
-
-    @_status.setter
-    def _status(self, value):
-        self._status_line = value
-
-    @property
-    def _status_code(self):
-        return self._status_code_obj
-
-    @_status_code.setter
-    def _status_code(self, value):
-        self._status_code_obj = (value)
-
-    @property
     def _on_close(self):
         if self._on_close_list is None:
             self._on_close_list = []
@@ -831,8 +468,6 @@ Initialize self.  See help(type(self)) for accurate signature."""
     @_on_close.setter
     def _on_close(self, value):
         self._on_close_list = value
-
-    # -- status ------------------------------------------------------------------
 
     def call_on_close(self, func):
         """Have :meth:`close` call ``func``; return ``func`` (so this works as
@@ -855,123 +490,6 @@ Return repr(self)."""
 
         return f"<{type(self).__name__} {body_info} [{self.status}]>"
 
-    @property
-    def status_code(self):
-        """The status code, such as ``200``; setting it sets :attr:`status` too."""
-        return self._status_code_obj
-
-    @status_code.setter
-    def status_code(self, code):
-        if _own(self, "status", _OWN_STATUS):
-            _set_status(self, code)
-        else:
-            self.status = code
-
-    @property
-    def status(self):
-        """The status line, such as ``"200 OK"``.
-
-        Set it to an int, an :class:`~http.HTTPStatus` or a string, as for the
-        ``status`` parameter; :attr:`status_code` follows.
-        """
-        return self._status_line
-
-    @status.setter
-    def status(self, value):
-        _set_status(self, value)
-
-    # -- cookies -------------------------------------------------------------------
-
-    def set_cookie(
-        self,
-        key,
-        value="",
-        max_age=None,
-        expires=None,
-        path="/",
-        domain=None,
-        secure=False,
-        httponly=False,
-        samesite=None,
-        partitioned=False,
-    ):
-        """Add a ``Set-Cookie`` header (see
-        :func:`~wrappers_pure.http.dump_cookie`). A warning is issued when it
-        is longer than :attr:`max_cookie_size`; it is set anyway.
-
-        :param key: The cookie's name.
-        :param value: The cookie's value.
-        :param max_age: Seconds (or a :class:`~datetime.timedelta`) until the
-            cookie expires; None for a cookie that ends with the browser
-            session.
-        :param expires: When the cookie expires: a datetime, a UNIX timestamp
-            or a date string.
-        :param path: The path the cookie is sent for; None for the path of the
-            request that set it.
-        :param domain: The domain the cookie is sent to (and its subdomains);
-            None for the host that set it only.
-        :param secure: Send the cookie over HTTPS only.
-        :param httponly: Hide the cookie from JavaScript.
-        :param samesite: ``"Strict"``, ``"Lax"`` or ``"None"``: when the cookie
-            is sent with cross-site requests.
-        :param partitioned: Keep the cookie in storage partitioned by the
-            top-level site.
-        """
-        # NOTE: positional, in dump_cookie's parameter order (sync_expires=True).
-        cookie = dump_cookie(
-            key,
-            value,
-            max_age,
-            expires,
-            path,
-            domain,
-            secure,
-            httponly,
-            True,
-            self.max_cookie_size,
-            samesite,
-            partitioned,
-        )
-        headers = self.headers
-
-        if _plain_headers(headers):
-            (<_HeadersBase>headers)._list.append(("Set-Cookie", _clean_value(cookie)))
-        else:
-            headers.add("Set-Cookie", cookie)
-
-    def delete_cookie(
-        self,
-        key,
-        path="/",
-        domain=None,
-        secure=False,
-        httponly=False,
-        samesite=None,
-        partitioned=False,
-    ):
-        """Tell the client to delete a cookie: set it empty and expired. The
-        other parameters must match those the cookie was set with.
-
-        :param key: The cookie's name.
-        :param path: The path it was set for.
-        :param domain: The domain it was set for.
-        :param secure: Send the deletion over HTTPS only.
-        :param httponly: Hide it from JavaScript.
-        :param samesite: As for :meth:`set_cookie`.
-        :param partitioned: As for :meth:`set_cookie`.
-        """
-        self.set_cookie(
-            key,
-            expires=0,
-            max_age=0,
-            path=path,
-            domain=domain,
-            secure=secure,
-            httponly=httponly,
-            samesite=samesite,
-            partitioned=partitioned,
-        )
-
     # -- body ----------------------------------------------------------------------
 
     @classmethod
@@ -986,7 +504,8 @@ Return repr(self)."""
             application's iterable) right away. Otherwise the body is read as
             it is sent, after what the application passed to ``write``.
         """
-        return cls(*_run_app(app, environ, buffered))
+        body, status, pairs = run_app(app, environ, buffered)
+        return cls(body, status, Headers(pairs))
 
     @classmethod
     def force_type(cls, response, environ=None):
@@ -1003,7 +522,7 @@ Return repr(self)."""
         :raises TypeError: An application without an environ.
         """
         if not isinstance(response, Response):
-            if _is_foreign_response(response):
+            if is_foreign_response(response):
                 rv = Response(None, response.status)
                 rv.headers = Headers(response.headers)
                 rv.response = response.response
@@ -1018,7 +537,8 @@ Return repr(self)."""
                     " objects without an environ"
                 )
             else:
-                response = Response(*_run_app(response, environ, False))
+                body, status, pairs = run_app(response, environ, False)
+                response = Response(body, status, Headers(pairs))
 
         response.__class__ = cls
         return response
@@ -1184,8 +704,9 @@ Return repr(self)."""
         :attr:`implicit_sequence_conversion`), set ``Content-Length``, and add
         an ``ETag`` when there is none.
         """
-        # NOTE: the pure twin's own method (cold; it uses only public names).
-        _PURE_FREEZE(self)
+        self.response = list(self.iter_encoded())
+        self.headers["Content-Length"] = str(sum(map(len, self.response)))
+        self.add_etag()
 
     # -- WSGI ----------------------------------------------------------------------
 
@@ -1257,24 +778,6 @@ Send the response as a WSGI application: call ``start_response``
         start_response(status, headers)
         return app_iter
 
-    # -- header properties (hot ones; the others are the pure twin's) ---------------
-
-    @property
-    def location(self):
-        """The ``Location`` header: where a redirect points (or where a
-        created resource is). It is sent as a URI (see :meth:`get_wsgi_headers`).
-        """
-        # NOTE: the pure twin's header property, with a C setter.
-        return self.headers.get("Location")
-
-    @location.setter
-    def location(self, value):
-        _set_header(self.headers, "location", "Location", value, None)
-
-    @location.deleter
-    def location(self):
-        self.headers.pop("Location", None)
-
     # -- copies and pickles ----------------------------------------------------------
 
     def __copy__(self):
@@ -1314,8 +817,6 @@ Send the response as a WSGI application: call ``start_response``
         }
 
         if self.__class__ is Response:
-            from wrappers._restore import new_public
-
             return (new_public, ("Response",), state)
 
         return (_newobj, (self.__class__,), state)
@@ -1335,10 +836,8 @@ Send the response as a WSGI application: call ``start_response``
         self._on_close_list = list(state["on_close"])
 
 
-
 # NOTE: the hot internals are module-level C functions rather than cdef methods,
 # so that instances carry no vtable pointer.
-
 
 
 cdef int _response_init(
@@ -1351,44 +850,7 @@ cdef int _response_init(
     object direct_passthrough,
 ) except -1:
     """The body of ``Response.__init__``."""
-    cdef _HeadersBase h = None
-    cdef bint fresh = False
-
-    if isinstance(headers, Headers):
-        self.headers = headers
-    elif not headers:
-        # PERF: Headers() without the call; its list starts empty, with
-        # room for the usual Content-Type and Content-Length (appending to
-        # a plain empty list would reserve 4 places): less memory.
-        h = _new_headers()
-        h._list = __wrappers_list_with_room(2)
-        self.headers = h
-        fresh = True
-    else:
-        self.headers = Headers(headers)
-
-    if content_type is None:
-        if mimetype is None and (fresh or "content-type" not in self.headers):
-            mimetype = self.default_mimetype
-
-        if mimetype is not None:
-            pair = _content_type_pair(mimetype)
-
-            if fresh:
-                h._list.append(pair)
-            else:
-                _set_header(self.headers, "content-type", "Content-Type", pair[1], pair)
-    else:
-        _set_header(self.headers, "content-type", "Content-Type", content_type, None)
-
-    if status is None:
-        status = self.default_status
-
-    if _own(self, "status", _OWN_STATUS):
-        _set_status(self, status)
-    else:
-        self.status = status
-
+    _sansio_init(self, status, headers, mimetype, content_type, _own(self, "status", _OWN_STATUS))
     self.direct_passthrough = direct_passthrough
     self._on_close_list = None
 
@@ -1434,32 +896,6 @@ cdef int _kind(_ResponseBase self) except -1:
         return _NOT_MODIFIED
 
     return _BODY
-
-
-cdef int _set_status(_ResponseBase self, object value) except -1:
-    cdef object codes
-    cdef object cached
-    cdef PyObject* phrase
-
-    # PERF: an int whose status line is cached, while its phrase in
-    # HTTP_STATUS_CODES (a plain dict) is still the one the line was made
-    # from: what _status_line would give, without its try and tuple.
-    if type(value) is int:
-        codes = HTTP_STATUS_CODES
-        cached = _STATUS_LINES.get(value)
-
-        if cached is not None and type(codes) is dict:
-            phrase = PyDict_GetItemWithError(codes, value)
-
-            if phrase != NULL and phrase == <PyObject*>(<tuple>cached)[0]:
-                self._status_line = (<tuple>cached)[1]
-                self._status_code_obj = value
-                return 0
-
-    line, code = _clean_status(value)
-    self._status_line = line
-    self._status_code_obj = (code)
-    return 0
 
 
 cdef object _get_data(_ResponseBase self, object as_text):
@@ -1680,8 +1116,8 @@ cdef tuple _wsgi_response(_ResponseBase self, object environ):
 
 #: _ResponseBase's own attributes: while a class has them, the C code takes its
 #: shortcuts instead of calling them.
-cdef object _OWN_STATUS = _ResponseBase.__dict__["status"]
-cdef object _OWN_STATUS_CODE = _ResponseBase.__dict__["status_code"]
+cdef object _OWN_STATUS = _SansioResponseBase.__dict__["status"]
+cdef object _OWN_STATUS_CODE = _SansioResponseBase.__dict__["status_code"]
 cdef object _OWN_SET_DATA = _ResponseBase.__dict__["set_data"]
 cdef object _OWN_ITER_ENCODED = _ResponseBase.__dict__["iter_encoded"]
 cdef object _OWN_IS_SEQUENCE = _ResponseBase.__dict__["is_sequence"]
@@ -1691,21 +1127,13 @@ cdef object _OWN_GET_WSGI_HEADERS = _ResponseBase.__dict__["get_wsgi_headers"]
 cdef object _OWN_GET_APP_ITER = _ResponseBase.__dict__["get_app_iter"]
 cdef object _OWN_GET_DATA = _ResponseBase.__dict__["get_data"]
 cdef object _OWN_GET_WSGI_RESPONSE = _ResponseBase.__dict__["get_wsgi_response"]
-cdef object _OWN_HSET = _HeadersBase.__dict__["set"]
-cdef object _PURE_FREEZE = _pure.Response.__dict__["freeze"]
-cdef object _OWN_HADD = _HeadersBase.__dict__["add"]
-cdef object _OWN_HSETITEM = _HeadersBase.__dict__["__setitem__"]
-cdef object _OWN_HGET = _HeadersBase.__dict__["get"]
-cdef object _OWN_HCONTAINS = _HeadersBase.__dict__["__contains__"]
 
 
-include "_conditional.pxi"
+
+include "_response_conditional.pxi"
 
 
-cdef object _PURE = _pure.Response.__dict__
-
-
-class Response(_ResponseBase):
+class Response(_ResponseBase, _SansioResponse):
     """An HTTP response: status, headers and body, and a WSGI application
     that sends them.
 
@@ -1735,16 +1163,6 @@ class Response(_ResponseBase):
         file wrapper).
     """
 
-    #: The status used when none is given.
-    default_status = 200
-
-    #: The mimetype used when neither a mimetype nor a content type is given.
-    default_mimetype = "text/plain"
-
-    #: :meth:`set_cookie` warns when a ``Set-Cookie`` value gets longer than
-    #: this (the cookie is still set); 0 turns the check off.
-    max_cookie_size = 4093
-
     #: Make a relative ``Location`` absolute, joined to the request's URL, when
     #: the response is sent. Off by default: relative redirects are sent.
     autocorrect_location_header = False
@@ -1762,43 +1180,43 @@ class Response(_ResponseBase):
     #: ``dumps``) like the :mod:`json` module.
     json_module = json
 
-    # NOTE: the cold attributes are the pure twin's own objects (the same
-    # code and docstrings); they use only public names and ``headers``.
-    stream = _PURE["stream"]
-    is_json = _PURE["is_json"]
-    json = _PURE["json"]
-    get_json = _PURE["get_json"]
-    mimetype = _PURE["mimetype"]
-    mimetype_params = _PURE["mimetype_params"]
-    age = _PURE["age"]
-    content_type = _PURE["content_type"]
-    content_length = _PURE["content_length"]
-    content_location = _PURE["content_location"]
-    content_encoding = _PURE["content_encoding"]
-    content_md5 = _PURE["content_md5"]
-    date = _PURE["date"]
-    expires = _PURE["expires"]
-    last_modified = _PURE["last_modified"]
-    retry_after = _PURE["retry_after"]
-    accept_ranges = _PURE["accept_ranges"]
-    access_control_allow_credentials = _PURE["access_control_allow_credentials"]
-    access_control_allow_origin = _PURE["access_control_allow_origin"]
-    access_control_max_age = _PURE["access_control_max_age"]
-    cross_origin_opener_policy = _PURE["cross_origin_opener_policy"]
-    cross_origin_embedder_policy = _PURE["cross_origin_embedder_policy"]
-    cache_control = _PURE["cache_control"]
-    vary = _PURE["vary"]
-    content_language = _PURE["content_language"]
-    allow = _PURE["allow"]
-    content_range = _PURE["content_range"]
-    www_authenticate = _PURE["www_authenticate"]
-    content_security_policy = _PURE["content_security_policy"]
-    content_security_policy_report_only = _PURE["content_security_policy_report_only"]
-    access_control_allow_headers = _PURE["access_control_allow_headers"]
-    access_control_allow_methods = _PURE["access_control_allow_methods"]
-    access_control_expose_headers = _PURE["access_control_expose_headers"]
-    set_etag = _PURE["set_etag"]
-    get_etag = _PURE["get_etag"]
+    # NOTE: the cold members of the WSGI level, written as in the pure twin
+    # (the sansio level's are inherited from it).
+
+    @functools.cached_property
+    @cython.embedsignature(False)
+    def stream(self):
+        """A write-only file-like object that appends to the body."""
+        return ResponseStream(self)
+
+    @property
+    @cython.embedsignature(False)
+    def json(self):
+        """The body parsed as JSON when :attr:`is_json`, else None; the same
+        as :meth:`get_json` with no arguments."""
+        return self.get_json()
+
+    @cython.embedsignature(False)
+    def get_json(self, force=False, silent=False):
+        """Parse the body with :attr:`json_module` (not cached).
+
+        :param force: Parse even when the mimetype is not JSON (else None is
+            returned then).
+        :param silent: Return None instead of raising when parsing fails
+            with a :exc:`ValueError`.
+        """
+        if not (force or self.is_json):
+            return None
+
+        data = self.get_data()
+
+        try:
+            return self.json_module.loads(data)
+        except ValueError:
+            if not silent:
+                raise
+
+            return None
 
 
 # -- calling the class ---------------------------------------------------------------
@@ -1875,5 +1293,4 @@ cdef object _response_vectorcall(object tp, PyObject** args, size_t nargsf, PyOb
 if __wrappers_tp_new_of(Response) == _BASE_NEW and __wrappers_tp_init_of(Response) == _BASE_INIT:
     __wrappers_set_vectorcall(Response, _response_vectorcall)
 
-
-__all__ = ["Response", "ResponseStream"]
+__all__ = ["Response"]

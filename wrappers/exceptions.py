@@ -1,23 +1,13 @@
-"""HTTP exceptions, shared by both twins.
+"""The HTTP exceptions (Werkzeug's ``werkzeug.exceptions``), one implementation
+for both twins: ``except`` clauses, ``isinstance`` checks and pickles work
+across them.
 
-One implementation serves both packages: this module re-exports the classes
-of :mod:`wrappers_pure.exceptions` (the very same objects, so ``except`` clauses,
-``isinstance`` checks and pickles work across the twins). Their responses are
-:class:`wrappers_pure.response.Response` objects.
+This is a face: it takes the names and ``__all__`` of
+:mod:`wrappers_pure.exceptions` and, having no compiled part, serves them as
+they are, to both twins.
 """
 
 from __future__ import annotations
 
-from wrappers_pure.exceptions import BadRequest as BadRequest
-from wrappers_pure.exceptions import BadRequestKeyError as BadRequestKeyError
-from wrappers_pure.exceptions import HTTPException as HTTPException
-from wrappers_pure.exceptions import (
-    RequestedRangeNotSatisfiable as RequestedRangeNotSatisfiable,
-)
-
-__all__ = [
-    "BadRequest",
-    "BadRequestKeyError",
-    "HTTPException",
-    "RequestedRangeNotSatisfiable",
-]
+from wrappers_pure.exceptions import *  # noqa: F403
+from wrappers_pure.exceptions import __all__ as __all__

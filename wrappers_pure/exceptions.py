@@ -16,16 +16,21 @@ from __future__ import annotations
 import sys
 import typing as t
 
+from wrappers_pure._internal import StartResponse
+from wrappers_pure._internal import WSGIEnvironment
+from wrappers_pure._internal import environ_of
+from wrappers_pure._syntax.tables import HTTP_STATUS_CODES
+
 if t.TYPE_CHECKING:  # pragma: no cover
+    # Upward, for annotations only: see get_response (the layer table names it).
     from wrappers_pure.response import Response
-    from wrappers_pure.response import StartResponse
-    from wrappers_pure.response import WSGIEnvironment
 
 __all__ = [
     "BadRequest",
     "BadRequestKeyError",
     "HTTPException",
     "RequestedRangeNotSatisfiable",
+    "SecurityError",
 ]
 
 #: The content type of every error page.
@@ -111,9 +116,6 @@ class HTTPException(Exception):
     def name(self) -> str:
         """The reason phrase of :attr:`code` (``"Unknown Error"`` when the code
         is not a known status)."""
-        # Imported here: _values imports the structures, which import this module.
-        from wrappers_pure._values import HTTP_STATUS_CODES
-
         return HTTP_STATUS_CODES.get(self.code, _UNKNOWN)  # type: ignore[arg-type]
 
     def get_description(
@@ -188,8 +190,8 @@ class HTTPException(Exception):
         :raise AssertionError: ``environ`` is neither a dict nor has a dict
             as its ``environ``.
         """
-        # Imported here: the response module imports this one.
-        from wrappers_pure._conditional import environ_of
+        # NOTE: upward, as in Werkzeug: the response module is far above this
+        # one (the layer table in tests/package/layers.py names this import).
         from wrappers_pure.response import Response
 
         if self.response is not None:
@@ -272,6 +274,11 @@ class BadRequestKeyError(BadRequest, KeyError):
     @description.setter
     def description(self, value: str) -> None:
         self._description = value
+
+
+class SecurityError(BadRequest):
+    """A *400 Bad Request* raised when something triggers a security check,
+    such as a ``Host`` that is not among the trusted hosts."""
 
 
 class RequestedRangeNotSatisfiable(HTTPException):

@@ -1,21 +1,26 @@
 """The WSGI :class:`Response` and its :class:`ResponseStream` (pure twin of
 ``wrappers/_response.pyx``).
 
-Behaviour is Werkzeug 3.1's ``werkzeug.wrappers.Response`` (with its sans-IO
-base), with these deliberate differences:
+Behaviour is Werkzeug 3.1's ``werkzeug.wrappers.Response``: this class adds
+the body, the WSGI call, ETags made from the body and conditional responses
+to the I/O-free :class:`wrappers_pure.sansio.response.Response`. Deliberate
+differences (besides the sansio class's):
 
-- a status string holding CR, LF or any other C0 control character or DEL
-  raises :exc:`ValueError` where it is given (Werkzeug stores it as given);
 - a TAB in ``Location`` or ``Content-Location`` is sent as ``%09`` (Werkzeug
   drops it, which turns ``/\\t/evil`` into the open redirect ``//evil``);
 - :meth:`Response.force_type` also takes over a response object of another
   implementation (such as Werkzeug's) without an environ;
 - :meth:`Response.from_app` with ``buffered=True`` keeps what the application
   passed to ``write`` (Werkzeug drops it);
-- the ``access_control_allow_headers``, ``..._methods`` and
-  ``access_control_expose_headers`` sets are live, like ``vary``
-  (``wrappers_pure/_live.py``); after a 206, closing the response closes the
-  body as well as its iterator (``wrappers_pure/_conditional.py``).
+- a conditional date with a year too large for a datetime is ignored
+  (:func:`~wrappers_pure.http.parse_date`), where Werkzeug raises
+  :exc:`OverflowError`; and after a 206, closing the response closes the body
+  as well as its iterator (:class:`wrappers_pure._internal.RangeBody`).
+
+``make_conditional`` keeps Werkzeug's departures from RFC 9110 (a ``Range``
+request is answered with 206 before ``If-None-Match`` is looked at;
+``If-Match`` only turns what would be a 304 into a 412; ``If-Unmodified-Since``
+is not looked at).
 
 Instances keep Werkzeug's attribute names (``headers``, ``response``,
 ``direct_passthrough``, ``_status``, ``_status_code``, ``_on_close``), so that
@@ -53,414 +58,51 @@ import collections.abc as cabc
 import copyreg
 import functools
 import json
-import re
 import typing as t
-from datetime import datetime
-from datetime import timedelta
-from datetime import timezone
 from http import HTTPStatus
-from itertools import chain
-from urllib.parse import SplitResult
-from urllib.parse import quote
-from urllib.parse import unquote
 from urllib.parse import urljoin
-from urllib.parse import urlsplit
-from urllib.parse import urlunsplit
 
-from wrappers_pure import _conditional
-from wrappers_pure import _live
-from wrappers_pure._conditional import environ_of
-from wrappers_pure._structures import CallbackDict
-from wrappers_pure.headers import Headers
-from wrappers_pure.headers import _control_re
-from wrappers_pure.http import COEP
-from wrappers_pure.http import COOP
-from wrappers_pure.http import HTTP_STATUS_CODES
-from wrappers_pure.http import dump_age
-from wrappers_pure.http import dump_cookie
-from wrappers_pure.http import dump_options_header
+from wrappers_pure._internal import ClosingIterable
+from wrappers_pure._internal import RangeBody
+from wrappers_pure._internal import StartResponse
+from wrappers_pure._internal import WSGIApplication
+from wrappers_pure._internal import WSGIEnvironment
+from wrappers_pure._internal import environ_of
+from wrappers_pure._internal import is_foreign_response
+from wrappers_pure._internal import run_app
+from wrappers_pure.datastructures import Headers
+from wrappers_pure.datastructures.headers import _remove_pairs
+from wrappers_pure.datastructures.headers import _set_pair
+from wrappers_pure.exceptions import RequestedRangeNotSatisfiable
+from wrappers_pure.exceptions import werkzeug_aware
+from wrappers_pure.http import _quick_unmodified
+from wrappers_pure.http import generate_etag
 from wrappers_pure.http import http_date
-from wrappers_pure.http import parse_age
-from wrappers_pure.http import parse_date
-from wrappers_pure.http import parse_options_header
+from wrappers_pure.http import is_resource_modified
+from wrappers_pure.http import parse_etags
+from wrappers_pure.http import parse_range_header
 from wrappers_pure.http import remove_entity_headers
+from wrappers_pure.sansio.response import Response as _SansIOResponse
+from wrappers_pure.urls import iri_to_uri
+from wrappers_pure.wsgi import get_current_url
 
 if t.TYPE_CHECKING:  # pragma: no cover
     import typing_extensions as te
 
-#: A WSGI environ.
-WSGIEnvironment = t.Dict[str, t.Any]
-#: The ``start_response`` callable of a WSGI server.
-StartResponse = t.Callable[..., t.Any]
-#: A WSGI application.
-WSGIApplication = t.Callable[[WSGIEnvironment, StartResponse], t.Iterable[bytes]]
-
-# -- status --------------------------------------------------------------------
-
-#: The message of the :exc:`ValueError` for a control character in a status.
-CONTROL_IN_STATUS: t.Final = (
-    "The status must not contain newline, NUL or other control characters."
-)
-
-
-
-def _clean_status(value: t.Any) -> tuple[str, int]:
-    """Return ``(status line, status code)`` for a status given as an int, an
-    :class:`~http.HTTPStatus` or a string (Werkzeug's rules).
-
-    An int gets the standard reason phrase in upper case, or ``UNKNOWN``. A
-    string starting with a number and a space is kept as given (stripped); a
-    number alone gets a phrase; a string without a number gets the code 0.
-    Stricter than Werkzeug: a string with a control character raises
-    :exc:`ValueError`.
-    """
-    if value.__class__ is int:
-        code = value
-    elif isinstance(value, int):
-        code = int(value)
-    else:
-        # NOTE: anything else goes through str's methods, so a wrong type raises
-        # what Werkzeug raises (AttributeError, TypeError).
-        if value.__class__ is str or isinstance(value, str):
-            if not value.isprintable() and _control_re.search(value):
-                raise ValueError(CONTROL_IN_STATUS)
-
-        value = value.strip()
-
-        if not value:
-            raise ValueError("Empty status argument")
-
-        code_str, sep, _ = value.partition(" ")
-
-        try:
-            code = int(code_str)
-        except ValueError:
-            return f"0 {value}", 0
-
-        if sep:
-            return value, code
-
-    phrase = HTTP_STATUS_CODES.get(code)
-
-    if phrase is None:
-        return f"{code} UNKNOWN", code
-
-    # PERF: the line is cached per code, checked against the table's phrase
-    # (the table may be changed at run time).
-    cached = _status_lines.get(code)
-
-    if cached is not None and cached[0] is phrase:
-        return cached[1], code
-
-    line = f"{code} {phrase.upper()}"
-    _status_lines[code] = (phrase, line)
-    return line, code
-
-
-#: ``code -> (phrase, status line)`` for the codes of ``HTTP_STATUS_CODES``.
-_status_lines: dict[int, tuple[str, str]] = {}
-
-
-# -- content type ----------------------------------------------------------------
-
-#: Types outside ``text/`` that get a charset (they have one in the IANA registry).
-_CHARSET_MIMETYPES: t.Final = frozenset(
-    {
-        "application/ecmascript",
-        "application/javascript",
-        "application/sql",
-        "application/xml",
-        "application/xml-dtd",
-        "application/xml-external-parsed-entity",
-    }
-)
-
-#: ``mimetype -> content type``, for the mimetypes seen so far (bounded).
-_content_types: dict[str, str] = {}
-_CONTENT_TYPES_MAX: t.Final = 256
-
-
-def _content_type(mimetype: str) -> str:
-    """The content type for ``mimetype``: ``; charset=utf-8`` added to ``text/*``,
-    ``*+xml`` and the types of :data:`_CHARSET_MIMETYPES`."""
-    if mimetype.__class__ is str:
-        rv = _content_types.get(mimetype)
-
-        if rv is not None:
-            return rv
-
-    if (
-        mimetype.startswith("text/")
-        or mimetype in _CHARSET_MIMETYPES
-        or mimetype.endswith("+xml")
-    ):
-        rv = mimetype + "; charset=utf-8"
-    else:
-        rv = mimetype
-
-    if mimetype.__class__ is str and len(_content_types) < _CONTENT_TYPES_MAX:
-        _content_types[mimetype] = rv
-
-    return rv
-
-
-# -- URLs for the wire -------------------------------------------------------------
-
-# NOTE: the result must be Werkzeug's ``iri_to_uri`` byte for byte (except for
-# TAB, see _url_for_wire): the same split, the same safe characters per part,
-# IDNA for the host.
-_PATH_SAFE: t.Final = "%!$&'()*+,/:;=@"
-_QUERY_SAFE: t.Final = "%!$&'()*+,/:;=?@"
-_FRAGMENT_SAFE: t.Final = "%!#$&'()*+,/:;=?@"
-_USER_SAFE: t.Final = "%!$&'()*+,;="
-
-#: The characters ``quote`` leaves alone in a path.
-_P = r"A-Za-z0-9_.~%!$&'()*+,/:;=@\-"
-
-#: URLs that ``iri_to_uri`` returns unchanged: a path (not ``//``) or a plain
-#: lower-case ``http(s)`` URL with a short port, each with an optional
-#: non-empty query and fragment made of characters that need no quoting.
-_plain_url_re = re.compile(
-    rf"(?:/(?!/)[{_P}]*|https?://[a-z0-9-]{{1,63}}(?:\.[a-z0-9-]{{1,63}})*\.?"
-    rf"(?::[1-9][0-9]{{0,3}})?(?:/[{_P}]*)?)"
-    rf"(?:\?[{_P}?]+)?(?:#[{_P}?#]+)?"
-)
-
-
-def _iri_to_uri(iri: str) -> str:
-    """Quote what is not allowed in a URI, part by part, and encode the host
-    with IDNA; the result of Werkzeug's ``iri_to_uri``."""
-    if _plain_url_re.fullmatch(iri) is not None:
-        return iri
-
-    parts = urlsplit(iri)
-    path = quote(parts.path, safe=_PATH_SAFE)
-    query = quote(parts.query, safe=_QUERY_SAFE)
-    fragment = quote(parts.fragment, safe=_FRAGMENT_SAFE)
-    host = parts.hostname
-    host = host.encode("idna").decode("ascii") if host else ""
-    return _join_url(parts, host, path, query, fragment, _quote_user_part)
-
-
-def _quote_user_part(text: str) -> str:
-    """A user name or password quoted for a URI."""
-    return quote(text, safe=_USER_SAFE)
-
-
-def _join_url(
-    parts: SplitResult,
-    host: str,
-    path: str,
-    query: str,
-    fragment: str,
-    user_part: t.Callable[[str], str],
-) -> str:
-    """Put the URL ``parts`` back together around its converted ``host``,
-    ``path``, ``query`` and ``fragment``; ``user_part`` converts the user name
-    and the password. An IPv6 host gets its brackets back."""
-    netloc = f"[{host}]" if ":" in host else host
-    port = parts.port
-
-    if port is not None:
-        netloc = f"{netloc}:{port}"
-
-    user = parts.username
-
-    if user is not None:
-        auth = user_part(user)
-        password = parts.password
-
-        if password is not None:
-            auth = f"{auth}:{user_part(password)}"
-
-        netloc = f"{auth}@{netloc}"
-
-    return urlunsplit((parts.scheme, netloc, path, query, fragment))
-
 
 def _url_for_wire(value: str) -> str:
-    """``Location`` / ``Content-Location`` as sent: :func:`_iri_to_uri`, with a
+    """``Location`` / ``Content-Location`` as sent: :func:`iri_to_uri`, with a
     TAB sent as ``%09`` (stricter: URL parsing would drop it)."""
     if "\t" in value:
         value = value.replace("\t", "%09")
 
-    return _iri_to_uri(value)
-
-
-def _escape_run_re(chars: str) -> re.Pattern[str]:
-    """A pattern for a run of ``%XX`` escapes of the characters ``chars``."""
-    codes = "|".join(sorted(f"{ord(c):02X}" for c in chars))
-    return re.compile(f"(?:%(?:{codes}))+", re.IGNORECASE)
-
-
-#: Escapes that stay escaped when a URI becomes an IRI: controls, space, ``%``,
-#: DEL, and per part the delimiters whose meaning would change.
-_UNSAFE: t.Final = bytes((*range(0x21), 0x25, 0x7F)).decode()
-_keep_in_path = _escape_run_re(_UNSAFE + "/?#")
-_keep_in_query = _escape_run_re(_UNSAFE + "&=+#")
-_keep_in_fragment = _escape_run_re(_UNSAFE)
-_keep_in_user = _escape_run_re(_UNSAFE + ":@/?#")
-
-#: Surrogate escapes of undecodable bytes back to ``%XX``.
-_surrogates_to_escapes: t.Final = {0xDC00 + b: f"%{b:02X}" for b in range(0x80, 0x100)}
-
-
-def _unquote_text(text: str) -> str:
-    """Decode the ``%XX`` escapes of ``text`` as UTF-8, leaving invalid bytes
-    escaped (upper case)."""
-    if "%" not in text:
-        return text
-
-    return unquote(text, "utf-8", "surrogateescape").translate(
-        _surrogates_to_escapes
-    )
-
-
-def _unquote_part(value: str, keep: re.Pattern[str]) -> str:
-    """Decode the escapes of ``value`` except the runs ``keep`` matches."""
-    out = []
-    pos = 0
-
-    for m in keep.finditer(value):
-        out.append(_unquote_text(value[pos : m.start()]))
-        out.append(m.group())
-        pos = m.end()
-
-    out.append(_unquote_text(value[pos:]))
-    return "".join(out)
-
-
-def _decode_host(host: str) -> str:
-    """Decode an IDNA (punycode) host name, label by label where it must."""
-    try:
-        data = host.encode("ascii")
-    except UnicodeEncodeError:
-        return host
-
-    try:
-        return data.decode("idna")
-    except UnicodeDecodeError:
-        pass
-
-    labels = []
-
-    for label in data.split(b"."):
-        try:
-            labels.append(label.decode("idna"))
-        except UnicodeDecodeError:
-            labels.append(label.decode("ascii"))
-
-    return ".".join(labels)
-
-
-def _uri_to_iri(uri: str) -> str:
-    """Decode what a URI may show unescaped and the IDNA host; the result of
-    Werkzeug's ``uri_to_iri``."""
-    parts = urlsplit(uri)
-    path = _unquote_part(parts.path, _keep_in_path)
-    query = _unquote_part(parts.query, _keep_in_query)
-    fragment = _unquote_part(parts.fragment, _keep_in_fragment)
-    host = parts.hostname
-    host = _decode_host(host) if host else ""
-    return _join_url(parts, host, path, query, fragment, _unquote_user_part)
-
-
-def _unquote_user_part(text: str) -> str:
-    """A user name or password with what an IRI may show unescaped decoded."""
-    return _unquote_part(text, _keep_in_user)
-
-
-#: A ``Host`` value: a name or IPv4 address, or a bracketed IPv6 address, and
-#: an optional port.
-_host_re = re.compile(
-    r"([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([1-9][0-9]{0,4}))?",
-    re.ASCII | re.IGNORECASE,
-)
-
-#: The characters left alone in the request's path when it is rebuilt.
-_REQUEST_PATH_SAFE: t.Final = "!$&'()*+,/:;=@%"
-
-
-def _request_host(environ: WSGIEnvironment) -> str:
-    """The request's ``host[:port]`` (the ``Host`` header, else the server's
-    name and port), the scheme's default port left out; ``""`` when there is
-    none or it has characters a host cannot have."""
-    scheme = environ["wsgi.url_scheme"]
-    host = environ.get("HTTP_HOST")
-
-    if host is None:
-        name = environ.get("SERVER_NAME")
-
-        if name is None:
-            return ""
-
-        try:
-            port = int(environ.get("SERVER_PORT", None))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return ""  # a Unix socket
-
-        if ":" in name and name[0] != "[":
-            name = f"[{name}]"
-
-        host = f"{name}:{port}"
-
-    if scheme in ("http", "ws"):
-        host = host.removesuffix(":80")
-    elif scheme in ("https", "wss"):
-        host = host.removesuffix(":443")
-
-    if not host:
-        return ""
-
-    m = _host_re.fullmatch(host)
-
-    if m is None:
-        return ""
-
-    port_str = m.group(2)
-
-    if port_str and not 1 <= int(port_str) <= 65535:
-        return ""
-
-    return host
+    return iri_to_uri(value)
 
 
 def _request_url(environ: WSGIEnvironment) -> str:
     """The request's URL without the query string, as a URI (what an
     autocorrected ``Location`` is joined to)."""
-    scheme = environ["wsgi.url_scheme"]
-    host = _request_host(environ)
-    root = quote(environ.get("SCRIPT_NAME", "").rstrip("/"), safe=_REQUEST_PATH_SAFE)
-    path = quote(environ.get("PATH_INFO", "").lstrip("/"), safe=_REQUEST_PATH_SAFE)
-    return _iri_to_uri(_uri_to_iri(f"{scheme}://{host}{root}/{path}"))
-
-
-# -- header lists ------------------------------------------------------------------
-
-
-def _set_pair(pairs: list[tuple[str, str]], key: str, value: str) -> None:
-    """``Headers.set`` on a list of pairs: replace the first header named
-    ``key`` (any case), drop the others, or append."""
-    ikey = key.lower()
-
-    for idx, (k, _) in enumerate(pairs):
-        if k.lower() == ikey:
-            pairs[idx] = (key, value)
-            rest = pairs[idx + 1 :]
-
-            for k, _ in rest:
-                if k.lower() == ikey:
-                    pairs[idx + 1 :] = [p for p in rest if p[0].lower() != ikey]
-                    break
-
-            return
-
-    pairs.append((key, value))
-
-
-def _remove_pairs(pairs: list[tuple[str, str]], ikey: str) -> None:
-    """Remove every header named ``ikey`` (lower case) from a list of pairs."""
-    pairs[:] = [p for p in pairs if p[0].lower() != ikey]
+    return iri_to_uri(get_current_url(environ, strip_querystring=True))
 
 
 # -- bodies ----------------------------------------------------------------------
@@ -504,175 +146,10 @@ def _all_bytes(seq: t.Sequence[t.Any]) -> bool:
 _NO_BODY: t.Final[t.Iterator[bytes]] = iter(())
 
 
-class _ClosingIterable:
-    """The WSGI iterable of a response: iterating it iterates the body (no
-    wrapper per item), and :meth:`close` closes the response.
-
-    It does what Werkzeug's ``ClosingIterator`` does for a response, cheaper.
-    """
-
-    __slots__ = ("_close", "_iterator")
-
-    def __init__(self, iterator: t.Iterator[bytes], close: t.Callable[[], t.Any]):
-        self._iterator = iterator
-        self._close = close
-
-    def __iter__(self) -> t.Iterator[bytes]:
-        return self._iterator
-
-    def __next__(self) -> bytes:
-        return next(self._iterator)
-
-    def close(self) -> None:
-        """Close the response (and with it its body)."""
-        self._close()
-
-
-def _run_app(
-    app: WSGIApplication, environ: WSGIEnvironment, buffered: bool
-) -> tuple[t.Iterable[bytes], str, Headers]:
-    """Call a WSGI application; return ``(body, status, headers)``.
-
-    Data the application passes to ``write`` comes first in the body, also
-    when ``buffered`` (Werkzeug 3.1 drops it then). Unless ``buffered``, the application's
-    iterable is read only until ``start_response`` has been called, and its
-    ``close`` is kept for the body's.
-    """
-    environ = environ_of(environ).copy()
-    started: tuple[str, list[tuple[str, str]]] | None = None
-    written: list[bytes] = []
-
-    def start_response(
-        status: str, headers: list[tuple[str, str]], exc_info: t.Any = None
-    ) -> t.Callable[[bytes], None]:
-        nonlocal started
-
-        if exc_info:
-            try:
-                raise exc_info[1].with_traceback(exc_info[2])
-            finally:
-                exc_info = None
-
-        started = (status, headers)
-        return written.append
-
-    app_rv = app(environ, start_response)
-    close = getattr(app_rv, "close", None)
-    body: t.Iterable[bytes] = iter(app_rv)
-
-    if buffered:
-        try:
-            body = written + list(body)
-        finally:
-            if close is not None:
-                close()
-    else:
-        for item in body:
-            written.append(item)
-
-            if started is not None:
-                break
-
-        if written:
-            body = chain(written, body)
-
-        if close is not None and body is not app_rv:
-            body = _ClosingIterable(iter(body), _close_both(body, close))
-
-    status, headers = started  # type: ignore[misc]
-    return body, status, Headers(headers)
-
-
-def _close_both(
-    body: t.Any, close: t.Callable[[], t.Any]
-) -> t.Callable[[], t.Any]:
-    """``close``, preceded by ``body``'s own ``close`` if it has one."""
-    body_close = getattr(body, "close", None)
-
-    if body_close is None:
-        return close
-
-    def close_both() -> None:
-        body_close()
-        close()
-
-    return close_both
-
-
-# -- header properties -------------------------------------------------------------
-
-
-class _HeaderProperty:
-    """A response attribute that reads and writes one header.
-
-    Reading gives ``default`` when the header is missing, or when ``load``
-    raises :exc:`ValueError` or :exc:`TypeError`; writing stores ``dump(value)``
-    (or the value) with ``headers[name] = ...``; ``del`` removes the header.
-    """
-
-    def __init__(
-        self,
-        name: str,
-        doc: str,
-        load: t.Callable[[str], t.Any] | None = None,
-        dump: t.Callable[[t.Any], t.Any] | None = None,
-        default: t.Any = None,
-    ) -> None:
-        self.name = name
-        self.load = load
-        self.dump = dump
-        self.default = default
-        self.__doc__ = doc
-
-    def __get__(self, obj: t.Any, owner: t.Any = None) -> t.Any:
-        if obj is None:
-            return self
-
-        value = obj.headers.get(self.name)
-
-        if value is None:
-            return self.default
-
-        if self.load is None:
-            return value
-
-        try:
-            return self.load(value)
-        except (ValueError, TypeError):
-            return self.default
-
-    def __set__(self, obj: t.Any, value: t.Any) -> None:
-        if self.dump is not None:
-            value = self.dump(value)
-
-        obj.headers[self.name] = value
-
-    def __delete__(self, obj: t.Any) -> None:
-        obj.headers.pop(self.name, None)
-
-    def __repr__(self) -> str:
-        return f"<header property {self.name}>"
-
-
-def _load_coop(value: str) -> COOP:
-    """A ``Cross-Origin-Opener-Policy`` value as a :class:`COOP` member."""
-    return COOP(value)
-
-
-def _load_coep(value: str) -> COEP:
-    """A ``Cross-Origin-Embedder-Policy`` value as a :class:`COEP` member."""
-    return COEP(value)
-
-
-def _dump_policy(value: t.Any) -> str:
-    """A :class:`COOP` or :class:`COEP` member as a header value."""
-    return value.value  # type: ignore[no-any-return]
-
-
 # -- the response -----------------------------------------------------------------
 
 
-class Response:
+class Response(_SansIOResponse):
     """An HTTP response: status, headers and body, and a WSGI application
     that sends them.
 
@@ -702,16 +179,6 @@ class Response:
         file wrapper).
     """
 
-    #: The status used when none is given.
-    default_status = 200
-
-    #: The mimetype used when neither a mimetype nor a content type is given.
-    default_mimetype: str | None = "text/plain"
-
-    #: :meth:`set_cookie` warns when a ``Set-Cookie`` value gets longer than
-    #: this (the cookie is still set); 0 turns the check off.
-    max_cookie_size = 4093
-
     #: Make a relative ``Location`` absolute, joined to the request's URL, when
     #: the response is sent. Off by default: relative redirects are sent.
     autocorrect_location_header = False
@@ -729,15 +196,11 @@ class Response:
     #: ``dumps``) like the :mod:`json` module.
     json_module: t.Any = json
 
-    #: The response headers.
-    headers: Headers
     #: The body: a list or tuple of bytes or strings, or another iterable.
     response: t.Any
     #: See the ``direct_passthrough`` parameter.
     direct_passthrough: bool
 
-    _status: str
-    _status_code: int
     _on_close: list[t.Callable[[], t.Any]]
 
     def __init__(
@@ -753,52 +216,7 @@ class Response:
         content_type: str | None = None,
         direct_passthrough: bool = False,
     ) -> None:
-        own = False
-
-        if isinstance(headers, Headers):
-            h = headers
-        elif not headers:
-            h = Headers()
-            own = True
-        else:
-            h = Headers(headers)
-
-        self.headers = h
-
-        if content_type is None:
-            if mimetype is None and (own or "content-type" not in h):
-                mimetype = self.default_mimetype
-
-            if mimetype is not None:
-                mimetype = _content_type(mimetype)
-
-            content_type = mimetype
-
-        if content_type is not None:
-            # PERF: Headers.set inlined for our own Headers class and a clean str
-            # (a new empty one just appends); anything else goes through it.
-            if (
-                content_type.__class__ is str
-                and h.__class__ is Headers
-                and "\n" not in content_type
-                and "\r" not in content_type
-            ):
-                if own:
-                    h._list.append(("Content-Type", content_type))
-                else:
-                    _set_pair(h._list, "Content-Type", content_type)
-            else:
-                h["Content-Type"] = content_type
-
-        if status is None:
-            status = self.default_status
-
-        # PERF: the status setter inlined unless a subclass overrides it.
-        if self.__class__.status is _OWN_STATUS:
-            self._status, self._status_code = _clean_status(status)
-        else:
-            self.status = status
-
+        super().__init__(status, headers, mimetype, content_type)
         self.direct_passthrough = direct_passthrough
         self._on_close = []
 
@@ -818,30 +236,6 @@ class Response:
             body = "likely-streamed"
 
         return f"<{type(self).__name__} {body} [{self.status}]>"
-
-    # -- status --------------------------------------------------------------
-
-    @property
-    def status(self) -> str:
-        """The status line, such as ``"200 OK"``.
-
-        Set it to an int, an :class:`~http.HTTPStatus` or a string, as for the
-        ``status`` parameter; :attr:`status_code` follows.
-        """
-        return self._status
-
-    @status.setter
-    def status(self, value: str | int | HTTPStatus) -> None:
-        self._status, self._status_code = _clean_status(value)
-
-    @property
-    def status_code(self) -> int:
-        """The status code, such as ``200``; setting it sets :attr:`status` too."""
-        return self._status_code
-
-    @status_code.setter
-    def status_code(self, code: int) -> None:
-        self.status = code
 
     # -- body ----------------------------------------------------------------
 
@@ -1095,7 +489,7 @@ class Response:
             or status == 204
             or status == 304
         ):
-            return _ClosingIterable(_NO_BODY, self.close)
+            return ClosingIterable(_NO_BODY, self.close)
 
         if self.direct_passthrough:
             return self.response  # type: ignore[no-any-return]
@@ -1111,7 +505,7 @@ class Response:
         else:
             iterator = iter(self.iter_encoded())
 
-        return _ClosingIterable(iterator, self.close)
+        return ClosingIterable(iterator, self.close)
 
     def get_wsgi_response(
         self, environ: WSGIEnvironment
@@ -1170,7 +564,8 @@ class Response:
             application's iterable) right away. Otherwise the body is read as
             it is sent, after what the application passed to ``write``.
         """
-        return cls(*_run_app(app, environ, buffered))
+        body, status, pairs = run_app(app, environ, buffered)
+        return cls(body, status, Headers(pairs))
 
     @classmethod
     def force_type(
@@ -1189,7 +584,7 @@ class Response:
         :raises TypeError: An application without an environ.
         """
         if not isinstance(response, Response):
-            if _is_foreign_response(response):
+            if is_foreign_response(response):
                 rv = Response(None, response.status)
                 rv.headers = Headers(response.headers)
                 rv.response = response.response
@@ -1204,7 +599,8 @@ class Response:
                     " objects without an environ"
                 )
             else:
-                response = Response(*_run_app(response, environ, False))
+                body, status, pairs = run_app(response, environ, False)
+                response = Response(body, status, Headers(pairs))
 
         response.__class__ = cls
         return response  # type: ignore[no-any-return]
@@ -1252,104 +648,7 @@ class Response:
         self.direct_passthrough = state["direct_passthrough"]
         self._on_close = list(state["on_close"])
 
-    # -- cookies -----------------------------------------------------------------
-
-    def set_cookie(
-        self,
-        key: str,
-        value: str = "",
-        max_age: timedelta | int | None = None,
-        expires: str | datetime | int | float | None = None,
-        path: str | None = "/",
-        domain: str | None = None,
-        secure: bool = False,
-        httponly: bool = False,
-        samesite: str | None = None,
-        partitioned: bool = False,
-    ) -> None:
-        """Add a ``Set-Cookie`` header (see
-        :func:`~wrappers_pure.http.dump_cookie`). A warning is issued when it
-        is longer than :attr:`max_cookie_size`; it is set anyway.
-
-        :param key: The cookie's name.
-        :param value: The cookie's value.
-        :param max_age: Seconds (or a :class:`~datetime.timedelta`) until the
-            cookie expires; None for a cookie that ends with the browser
-            session.
-        :param expires: When the cookie expires: a datetime, a UNIX timestamp
-            or a date string.
-        :param path: The path the cookie is sent for; None for the path of the
-            request that set it.
-        :param domain: The domain the cookie is sent to (and its subdomains);
-            None for the host that set it only.
-        :param secure: Send the cookie over HTTPS only.
-        :param httponly: Hide the cookie from JavaScript.
-        :param samesite: ``"Strict"``, ``"Lax"`` or ``"None"``: when the cookie
-            is sent with cross-site requests.
-        :param partitioned: Keep the cookie in storage partitioned by the
-            top-level site.
-        """
-        self.headers.add(
-            "Set-Cookie",
-            dump_cookie(
-                key,
-                value=value,
-                max_age=max_age,
-                expires=expires,
-                path=path,
-                domain=domain,
-                secure=secure,
-                httponly=httponly,
-                max_size=self.max_cookie_size,
-                samesite=samesite,
-                partitioned=partitioned,
-            ),
-        )
-
-    def delete_cookie(
-        self,
-        key: str,
-        path: str | None = "/",
-        domain: str | None = None,
-        secure: bool = False,
-        httponly: bool = False,
-        samesite: str | None = None,
-        partitioned: bool = False,
-    ) -> None:
-        """Tell the client to delete a cookie: set it empty and expired. The
-        other parameters must match those the cookie was set with.
-
-        :param key: The cookie's name.
-        :param path: The path it was set for.
-        :param domain: The domain it was set for.
-        :param secure: Send the deletion over HTTPS only.
-        :param httponly: Hide it from JavaScript.
-        :param samesite: As for :meth:`set_cookie`.
-        :param partitioned: As for :meth:`set_cookie`.
-        """
-        self.set_cookie(
-            key,
-            expires=0,
-            max_age=0,
-            path=path,
-            domain=domain,
-            secure=secure,
-            httponly=httponly,
-            samesite=samesite,
-            partitioned=partitioned,
-        )
-
     # -- JSON --------------------------------------------------------------------
-
-    @property
-    def is_json(self) -> bool:
-        """Whether the mimetype is ``application/json`` or
-        ``application/*+json``."""
-        mt = self.mimetype
-        return mt is not None and (
-            mt == "application/json"
-            or (mt.startswith("application/") and mt.endswith("+json"))
-        )
 
     @property
     def json(self) -> t.Any | None:
@@ -1382,259 +681,86 @@ class Response:
 
             return None
 
-    # -- header properties -------------------------------------------------------
+    # -- ETags and conditional requests ------------------------------------------
 
-    @property
-    def mimetype(self) -> str | None:
-        """The ``Content-Type`` without its parameters, or None.
+    def add_etag(self, overwrite: bool = False, weak: bool = False) -> None:
+        """Set an ``ETag`` made from the body (its SHA-1 in hex), unless the
+        response already has one.
 
-        Setting it adds ``; charset=utf-8`` for text types, as the
-        ``mimetype`` parameter does.
+        This reads the whole body (see :meth:`get_data`).
+
+        :param overwrite: Replace an existing ``ETag``.
+        :param weak: Send it as a weak tag.
         """
-        ct = self.headers.get("content-type")
+        if overwrite or "etag" not in self.headers:
+            self.set_etag(generate_etag(self.get_data()), weak)
 
-        if ct:
-            return ct.partition(";")[0].strip()
+    def make_conditional(
+        self,
+        request_or_environ: WSGIEnvironment | t.Any,
+        accept_ranges: bool | str = False,
+        complete_length: int | None = None,
+    ) -> te.Self:
+        """Answer the request's conditional headers, changing this response in
+        place, and return it.
 
-        return None
+        Only for a GET or HEAD request: set ``Date`` when missing; with
+        ``accept_ranges``, send ``Accept-Ranges`` and, for a satisfiable single
+        ``Range`` (still wanted per ``If-Range``), make this a 206 response
+        holding that part of the body; else make it a 304 when ``If-None-Match``
+        or ``If-Modified-Since`` says the client's copy is current, or when an
+        ``If-Match`` does not hold the ETag; a request with ``If-Match`` never
+        gets 304: where it would, it gets 412. ``Content-Length`` is set when the
+        body's length is known. The body itself is dropped on the way out (see
+        :meth:`get_app_iter`). Give the response an ``ETag`` (:meth:`add_etag`)
+        or ``Last-Modified`` first, or only ``Date`` is set.
 
-    @mimetype.setter
-    def mimetype(self, value: str) -> None:
-        self.headers["Content-Type"] = _content_type(value)
+        A body that is seekable (``seekable()``, ``seek`` and ``tell``, such as a
+        file) is seeked to the range; any other body is read up to it.
 
-    @property
-    def mimetype_params(self) -> dict[str, str]:
-        """The ``Content-Type`` parameters as a dict, such as
-        ``{"charset": "utf-8"}``; changing the dict rewrites the header."""
-
-        def on_update(d: t.Any) -> None:
-            self.headers["Content-Type"] = dump_options_header(self.mimetype, d)
-
-        d = parse_options_header(self.headers.get("content-type", ""))[1]
-        return CallbackDict(d, on_update)
-
-    location = _HeaderProperty(
-        "Location",
-        """The ``Location`` header: where a redirect points (or where a
-        created resource is). It is sent as a URI (see :meth:`get_wsgi_headers`).""",
-    )
-    age = _HeaderProperty(
-        "Age",
-        """The ``Age`` header as a :class:`~datetime.timedelta`: how long ago
-        the response was generated or revalidated (seconds on the wire).""",
-        parse_age,
-        dump_age,
-    )
-    content_type = _HeaderProperty(
-        "Content-Type",
-        """The ``Content-Type`` header: the media type of the body, with its
-        parameters.""",
-    )
-    content_length = _HeaderProperty(
-        "Content-Length",
-        """The ``Content-Length`` header as an int: the body's size in bytes
-        (None when missing or not a number).""",
-        int,
-        str,
-    )
-    content_location = _HeaderProperty(
-        "Content-Location",
-        """The ``Content-Location`` header: a URL of the representation in the
-        body. It is sent as a URI (see :meth:`get_wsgi_headers`).""",
-    )
-    content_encoding = _HeaderProperty(
-        "Content-Encoding",
-        """The ``Content-Encoding`` header: the codings (such as ``gzip``)
-        applied to the body.""",
-    )
-    content_md5 = _HeaderProperty(
-        "Content-MD5",
-        """The ``Content-MD5`` header (RFC 1864): an MD5 digest of the body,
-        to detect accidental changes in transit.""",
-    )
-    date = _HeaderProperty(
-        "Date",
-        """The ``Date`` header as a timezone-aware datetime: when the message
-        was generated.""",
-        parse_date,
-        http_date,
-    )
-    expires = _HeaderProperty(
-        "Expires",
-        """The ``Expires`` header as a timezone-aware datetime: when the
-        response becomes stale.""",
-        parse_date,
-        http_date,
-    )
-    last_modified = _HeaderProperty(
-        "Last-Modified",
-        """The ``Last-Modified`` header as a timezone-aware datetime: when the
-        resource last changed.""",
-        parse_date,
-        http_date,
-    )
-
-    @property
-    def retry_after(self) -> datetime | None:
-        """The ``Retry-After`` header as a timezone-aware datetime: when to try
-        again (after a 503, for instance).
-
-        The header may hold seconds (counted from now when read) or a date.
-        Set a datetime, a number of seconds or a string; None removes it.
+        :param request_or_environ: A WSGI environ, or a request object with an
+            ``environ`` attribute.
+        :param accept_ranges: The ``Accept-Ranges`` value: True for ``bytes``, a
+            string for that unit, False to ignore ``Range``.
+        :param complete_length: The whole body's length in bytes, needed to answer
+            a ``Range``; ranges are not processed when it is None or 0.
+        :raises wrappers_pure.exceptions.RequestedRangeNotSatisfiable: The
+            ``Range`` header cannot be parsed or satisfied; its response is a 416
+            with ``Content-Range: bytes */complete_length``.
         """
-        value = self.headers.get("retry-after")
+        environ = environ_of(request_or_environ)
 
-        if value is None:
-            return None
+        if environ["REQUEST_METHOD"] in ("GET", "HEAD"):
+            if "date" not in self.headers:
+                self.headers["Date"] = http_date()
 
-        try:
-            seconds = int(value)
-        except ValueError:
-            return parse_date(value)
+            if not _process_range(self, environ, complete_length, accept_ranges):
+                etag = self.headers.get("ETag")
+                unmodified = _quick_unmodified(environ, etag)
 
-        return datetime.now(timezone.utc) + timedelta(seconds=seconds)
+                if unmodified is None:
+                    unmodified = not is_resource_modified(
+                        environ, etag, last_modified=self.headers.get("Last-Modified")
+                    )
 
-    @retry_after.setter
-    def retry_after(self, value: datetime | int | str | None) -> None:
-        if value is None:
-            if "retry-after" in self.headers:
-                del self.headers["retry-after"]
+                    if unmodified and parse_etags(environ.get("HTTP_IF_MATCH")):
+                        self.status_code = 412
+                        unmodified = False
 
-            return
+                if unmodified:
+                    self.status_code = 304
 
-        if isinstance(value, datetime):
-            value = http_date(value)
-        else:
-            value = str(value)
+            if self.automatically_set_content_length and "content-length" not in self.headers:
+                length = self.calculate_content_length()
 
-        self.headers["Retry-After"] = value
+                if length is not None:
+                    self.headers["Content-Length"] = str(length)
 
-    accept_ranges = _HeaderProperty(
-        "Accept-Ranges",
-        """The ``Accept-Ranges`` header: the range unit the server accepts
-        (one token, usually ``bytes`` or ``none``).""",
-    )
-
-    # -- live header objects (wrappers_pure/_live.py) ----------------------------
-
-    cache_control = _live.cache_control
-    vary = _live.header_set_property(
-        "Vary",
-        """The ``Vary`` header as a live
-        :class:`~wrappers_pure.datastructures.HeaderSet`: the request headers
-        (such as ``Cookie`` or ``Accept-Encoding``) that chose this response,
-        so that caches keep one copy per value.""",
-    )
-    content_language = _live.header_set_property(
-        "Content-Language",
-        """The ``Content-Language`` header as a live
-        :class:`~wrappers_pure.datastructures.HeaderSet`: the languages of the
-        body's intended audience.""",
-    )
-    allow = _live.header_set_property(
-        "Allow",
-        """The ``Allow`` header as a live
-        :class:`~wrappers_pure.datastructures.HeaderSet`: the methods the
-        resource supports (a 405 response must send it).""",
-    )
-    content_range = _live.content_range
-    www_authenticate = _live.www_authenticate
-    content_security_policy = _live.csp_property(
-        "Content-Security-Policy",
-        """The ``Content-Security-Policy`` header as a live
-        :class:`~wrappers_pure.datastructures.ContentSecurityPolicy`: where the
-        page may load scripts, styles, frames and other resources from. It is
-        there (empty) when the header is missing.""",
-    )
-    # NOTE: the name's spelling is Werkzeug's, so that the bytes on the wire
-    # are the same (header names are case-insensitive).
-    content_security_policy_report_only = _live.csp_property(
-        "Content-Security-policy-report-only",
-        """The ``Content-Security-Policy-Report-Only`` header as a live
-        :class:`~wrappers_pure.datastructures.ContentSecurityPolicy`: a policy
-        the browser does not enforce but reports violations of. It is there
-        (empty) when the header is missing.""",
-    )
-    access_control_allow_headers = _live.header_set_property(
-        "Access-Control-Allow-Headers",
-        """The ``Access-Control-Allow-Headers`` header as a live
-        :class:`~wrappers_pure.datastructures.HeaderSet`: the request headers a
-        cross-origin request may send.""",
-        deletable=True,
-    )
-    access_control_allow_methods = _live.header_set_property(
-        "Access-Control-Allow-Methods",
-        """The ``Access-Control-Allow-Methods`` header as a live
-        :class:`~wrappers_pure.datastructures.HeaderSet`: the methods a
-        cross-origin request may use.""",
-        deletable=True,
-    )
-    access_control_expose_headers = _live.header_set_property(
-        "Access-Control-Expose-Headers",
-        """The ``Access-Control-Expose-Headers`` header as a live
-        :class:`~wrappers_pure.datastructures.HeaderSet`: the response headers
-        the browser may show to a cross-origin script.""",
-        deletable=True,
-    )
-
-    # -- ETags and conditional requests (wrappers_pure/_conditional.py) ----------
-
-    set_etag = _conditional.set_etag
-    get_etag = _conditional.get_etag
-    add_etag = _conditional.add_etag
-    make_conditional = _conditional.make_conditional
-
-    @property
-    def access_control_allow_credentials(self) -> bool:
-        """Whether the ``Access-Control-Allow-Credentials`` header is present:
-        whether the browser may expose a credentialed cross-origin response.
-        Set True to send ``true``; anything else removes the header."""
-        return "Access-Control-Allow-Credentials" in self.headers
-
-    @access_control_allow_credentials.setter
-    def access_control_allow_credentials(self, value: bool | None) -> None:
-        if value is True:
-            self.headers["Access-Control-Allow-Credentials"] = "true"
-        else:
-            self.headers.pop("Access-Control-Allow-Credentials", None)
-
-    access_control_allow_origin = _HeaderProperty(
-        "Access-Control-Allow-Origin",
-        """The ``Access-Control-Allow-Origin`` header: the origin allowed to
-        read the response, or ``*`` for any.""",
-    )
-    access_control_max_age = _HeaderProperty(
-        "Access-Control-Max-Age",
-        """The ``Access-Control-Max-Age`` header as an int: how many seconds a
-        preflight result may be cached.""",
-        int,
-        str,
-    )
-    cross_origin_opener_policy = _HeaderProperty(
-        "Cross-Origin-Opener-Policy",
-        """The ``Cross-Origin-Opener-Policy`` header as a
-        :class:`~wrappers_pure.http.COOP` member (``UNSAFE_NONE`` when missing
-        or unknown): whether cross-origin documents share the browsing
-        context group.""",
-        _load_coop,
-        _dump_policy,
-        COOP.UNSAFE_NONE,
-    )
-    cross_origin_embedder_policy = _HeaderProperty(
-        "Cross-Origin-Embedder-Policy",
-        """The ``Cross-Origin-Embedder-Policy`` header as a
-        :class:`~wrappers_pure.http.COEP` member (``UNSAFE_NONE`` when missing
-        or unknown): whether cross-origin resources must grant permission to
-        be loaded.""",
-        _load_coep,
-        _dump_policy,
-        COEP.UNSAFE_NONE,
-    )
+        return self
 
 
 #: Response's own methods: while a class has them, the WSGI path skips the
 #: public steps (same results, fewer objects).
-_OWN_STATUS: t.Final = Response.status
 _OWN_ITER_ENCODED: t.Final = Response.iter_encoded
 _OWN_GET_WSGI_HEADERS: t.Final = Response.get_wsgi_headers
 _OWN_GET_WSGI_RESPONSE: t.Final = Response.get_wsgi_response
@@ -1645,14 +771,67 @@ _STATE_ATTRS: t.Final = frozenset(
 )
 
 
-def _is_foreign_response(obj: t.Any) -> bool:
-    """Whether ``obj`` looks like a response object of another implementation."""
-    return (
-        hasattr(obj, "get_wsgi_response")
-        and hasattr(obj, "headers")
-        and hasattr(obj, "status")
-        and hasattr(obj, "response")
+# -- conditional requests ------------------------------------------------------------
+
+def _range_wanted(self: Response, environ: WSGIEnvironment) -> bool:
+    """Whether the request has a ``Range`` and, if it has an ``If-Range``,
+    that the representation it names is still this one."""
+    return "HTTP_RANGE" in environ and (
+        "HTTP_IF_RANGE" not in environ
+        or not is_resource_modified(
+            environ,
+            self.headers.get("ETag"),
+            last_modified=self.headers.get("Last-Modified"),
+            ignore_if_range=False,
+        )
     )
+
+
+def _process_range(
+    self: Response,
+    environ: WSGIEnvironment,
+    complete_length: int | None,
+    accept_ranges: bool | str,
+) -> bool:
+    """Set ``Accept-Ranges`` and answer a ``Range`` request with 206; return
+    whether it did (see :func:`make_conditional`)."""
+    if not accept_ranges:
+        return False
+
+    self.accept_ranges = "bytes" if accept_ranges is True else accept_ranges
+    return _answer_range(self, environ, complete_length)
+
+
+def _answer_range(self: Response, environ: WSGIEnvironment, complete_length: int | None) -> bool:
+    """The second half of :func:`_process_range`, after ``Accept-Ranges``: make
+    the response a 206 for a wanted, satisfiable ``Range`` and return True;
+    return False when there is none to answer.
+
+    :raises wrappers_pure.exceptions.RequestedRangeNotSatisfiable: The range
+        cannot be parsed or satisfied.
+    """
+    if not (complete_length and _range_wanted(self, environ)):
+        return False
+
+    ranges = parse_range_header(environ.get("HTTP_RANGE"))
+    span = content_range = None
+
+    if ranges is not None:
+        span = ranges.range_for_length(complete_length)
+        content_range = ranges.to_content_range_header(complete_length)
+
+    if span is None or content_range is None:
+        raise werkzeug_aware(RequestedRangeNotSatisfiable)(complete_length)
+
+    start, stop = span
+    self.content_length = stop - start
+    self.content_range = content_range
+    self.status_code = 206
+
+    if self.status_code == 206:
+        self.response = RangeBody(self.response, start, stop - start)
+
+    return True
 
 
 class ResponseStream:

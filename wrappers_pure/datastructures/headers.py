@@ -15,65 +15,20 @@ from __future__ import annotations
 
 import collections.abc as cabc
 import copyreg
-import re
 import typing as t
 
+from wrappers_pure._internal import MULTI_VALUE
+from wrappers_pure._internal import NEWLINE_IN_VALUE
+from wrappers_pure._internal import _missing
+from wrappers_pure._internal import check_name
+from wrappers_pure._internal import iter_items
+from wrappers_pure._syntax.quoting import with_options
 from wrappers_pure.exceptions import BadRequestKeyError
-from wrappers_pure._values import dump_options_header
 
 if t.TYPE_CHECKING:  # pragma: no cover
     import typing_extensions as te
 
 T = t.TypeVar("T")
-
-#: The message of the :exc:`ValueError` for a CR or LF in a header value
-#: (Werkzeug's wording).
-NEWLINE_IN_VALUE: t.Final = "Header values must not contain newline characters."
-
-#: The message of the :exc:`ValueError` for a control character in a header name.
-CONTROL_IN_NAME: t.Final = (
-    "Header names must not contain newline, NUL or other control characters."
-)
-
-#: C0 controls (CR, LF, NUL, TAB, ...) and DEL: refused in a header name, and
-#: (imported from here) in a status string and in cookie attribute text.
-_control_re = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class _Missing:
-    """The type of :data:`_missing`, the "no default given" marker of :meth:`Headers.pop`."""
-
-    def __repr__(self) -> str:
-        return "no value"
-
-    def __reduce__(self) -> str:
-        return "_missing"
-
-
-#: Marks "no value given" (``pop``'s default) and "no header found". Both twins
-#: use this one object.
-_missing: t.Any = _Missing()
-
-
-def _name_error(key: t.Any) -> Exception:
-    """Return the exception for a header name that :func:`_check_name` refused."""
-    if not isinstance(key, str):
-        return TypeError(f"Header names must be str, not {type(key).__name__}.")
-
-    return ValueError(CONTROL_IN_NAME)
-
-
-def _check_name(key: t.Any) -> None:
-    """Raise unless ``key`` is a ``str`` free of control characters.
-
-    PERF: ``str.isprintable`` is false for every control character, so the
-    regular expression only runs for names that are unusual anyway.
-    """
-    if key.__class__ is not str and not isinstance(key, str):
-        raise _name_error(key)
-
-    if not key.isprintable() and _control_re.search(key) is not None:
-        raise _name_error(key)
 
 
 def _str_value(value: t.Any) -> str:
@@ -87,55 +42,21 @@ def _str_value(value: t.Any) -> str:
     return value  # type: ignore[no-any-return]
 
 
-#: The value types of a mapping that stand for several headers of one name.
-_MULTI_VALUE: t.Final = (list, tuple, set)
-
-
 def _checked_value(key: t.Any, value: t.Any, options: dict[str, t.Any]) -> str:
     """The value to store for ``key``: options rendered, converted, both checked.
 
     PERF: the checks are inlined for plain strings; the helpers raise.
     """
     if options:
-        value = _with_options(value, options)
+        value = with_options(value, options)
 
     if value.__class__ is not str or "\n" in value or "\r" in value:
         value = _str_value(value)
 
     if key.__class__ is not str or not key.isprintable():
-        _check_name(key)
+        check_name(key)
 
     return value  # type: ignore[no-any-return]
-
-
-def _with_options(value: t.Any, options: dict[str, t.Any]) -> str:
-    """Render keyword options as header parameters, ``_`` in names becoming ``-``."""
-    return dump_options_header(
-        value, {k.replace("_", "-"): v for k, v in options.items()}
-    )
-
-
-def _iter_items(arg: t.Any) -> t.Iterator[tuple[t.Any, t.Any]]:
-    """Yield ``(key, value)`` pairs from a mapping, a multi-dict or an iterable of pairs.
-
-    A mapping's list, tuple or set values give one pair each. A multi-dict (a
-    mapping with ``getlist``, like Werkzeug's ``MultiDict``) gives every value of
-    every key. Anything else is iterated for pairs, Headers objects included.
-    """
-    if isinstance(arg, cabc.Mapping):
-        getlist = getattr(arg, "getlist", None)
-
-        for key, value in arg.items():
-            if getlist is not None:
-                for item in getlist(key):
-                    yield key, item
-            elif isinstance(value, _MULTI_VALUE):
-                for item in value:
-                    yield key, item
-            else:
-                yield key, value
-    else:
-        yield from arg
 
 
 class Headers:
@@ -368,18 +289,18 @@ class Headers:
         elif arg.__class__ is list:
             items = arg
         else:
-            items = _iter_items(arg)
+            items = iter_items(arg)
 
         for key, value in items:
             if value.__class__ is not str or "\n" in value or "\r" in value:
-                if arg.__class__ is dict and isinstance(value, _MULTI_VALUE):
+                if arg.__class__ is dict and isinstance(value, MULTI_VALUE):
                     self._extend([(key, v) for v in value])
                     continue
 
                 value = _str_value(value)
 
             if key.__class__ is not str or not key.isprintable():
-                _check_name(key)
+                check_name(key)
 
             append((key, value))
 
@@ -412,10 +333,10 @@ class Headers:
 
         # NOTE: an overridden ``add`` sees every header, as in Werkzeug.
         if arg is not None:
-            for key, value in _iter_items(arg):
+            for key, value in iter_items(arg):
                 self.add(key, value)
 
-        for key, value in _iter_items(kwargs):
+        for key, value in iter_items(kwargs):
             self.add(key, value)
 
     def add(self, key: str, value: t.Any, /, **kwargs: t.Any) -> None:
@@ -495,7 +416,7 @@ class Headers:
         """
         # NOTE: a name that could never be stored is refused before the lookup
         # (TypeError or ValueError, not the lookup's AttributeError).
-        _check_name(key)
+        check_name(key)
         rv = self._find(key)
 
         if rv is _missing:
@@ -513,7 +434,7 @@ class Headers:
         :param key: The header name.
         :param default: The values to set when the header is missing.
         """
-        _check_name(key)
+        check_name(key)
 
         if key not in self:
             self.setlist(key, default)
@@ -540,14 +461,14 @@ class Headers:
         elif isinstance(key, int):
             name = value[0]  # type: ignore[index]
             pair = (name, _str_value(value[1]))  # type: ignore[index]
-            _check_name(name)
+            check_name(name)
             self._list[key] = pair
         else:
             pairs = []
 
             for k, v in value:  # type: ignore[str-unpack]
                 v = _str_value(v)
-                _check_name(k)
+                check_name(k)
                 pairs.append((k, v))
 
             self._list[key] = pairs
@@ -746,3 +667,36 @@ class Headers:
 #: and ``extend`` check and store items directly instead of calling them.
 _OWN_EXTEND: t.Final = Headers.extend
 _OWN_ADD: t.Final = Headers.add
+
+
+# -- pair lists --------------------------------------------------------------------
+# The response (sansio and WSGI) edits the pair list of its own Headers class
+# directly on its hot paths; these are Headers' ``set`` and ``remove`` on it.
+
+
+def _set_pair(pairs: list[tuple[str, str]], key: str, value: str) -> None:
+    """``Headers.set`` on a list of pairs: replace the first header named
+    ``key`` (any case), drop the others, or append."""
+    ikey = key.lower()
+
+    for idx, (k, _) in enumerate(pairs):
+        if k.lower() == ikey:
+            pairs[idx] = (key, value)
+            rest = pairs[idx + 1 :]
+
+            for k, _ in rest:
+                if k.lower() == ikey:
+                    pairs[idx + 1 :] = [p for p in rest if p[0].lower() != ikey]
+                    break
+
+            return
+
+    pairs.append((key, value))
+
+
+def _remove_pairs(pairs: list[tuple[str, str]], ikey: str) -> None:
+    """Remove every header named ``ikey`` (lower case) from a list of pairs."""
+    pairs[:] = [p for p in pairs if p[0].lower() != ikey]
+
+
+__all__ = ["Headers"]

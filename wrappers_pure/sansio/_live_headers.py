@@ -1,5 +1,5 @@
-"""Live header objects of :class:`~wrappers_pure.response.Response` (pure only;
-both twins use these properties).
+"""The live header objects of :class:`~wrappers_pure.sansio.response.Response`
+(pure; both twins inherit these properties).
 
 Reading one of these attributes parses its header into an object
 (:class:`~wrappers_pure.datastructures.HeaderSet`,
@@ -20,19 +20,28 @@ from __future__ import annotations
 
 import typing as t
 
-from wrappers_pure._structures import ContentRange
-from wrappers_pure._structures import ContentSecurityPolicy
-from wrappers_pure._structures import HeaderSet
-from wrappers_pure._structures import ResponseCacheControl
-from wrappers_pure._structures import WWWAuthenticate
-from wrappers_pure._values import dump_header
-from wrappers_pure._values import parse_cache_control_header
-from wrappers_pure._values import parse_content_range_header
-from wrappers_pure._values import parse_csp_header
-from wrappers_pure._values import parse_set_header
+from wrappers_pure.datastructures import ContentRange
+from wrappers_pure.datastructures import ContentSecurityPolicy
+from wrappers_pure.datastructures import Headers
+from wrappers_pure.datastructures import HeaderSet
+from wrappers_pure.datastructures import ResponseCacheControl
+from wrappers_pure.datastructures import WWWAuthenticate
+from wrappers_pure.http import dump_header
+from wrappers_pure.http import parse_cache_control_header
+from wrappers_pure.http import parse_content_range_header
+from wrappers_pure.http import parse_csp_header
+from wrappers_pure.http import parse_set_header
 
-if t.TYPE_CHECKING:  # pragma: no cover
-    from wrappers_pure.response import Response
+
+
+
+class _HasHeaders(t.Protocol):
+    """What these properties need of the object they live on (the sansio
+    Response; annotations only)."""
+
+    headers: Headers
+    www_authenticate: WWWAuthenticate
+
 
 __all__ = [
     "header_set_property",
@@ -43,7 +52,7 @@ __all__ = [
 ]
 
 
-def _writer(response: Response, name: str) -> t.Callable[[t.Any], None]:
+def _writer(response: _HasHeaders, name: str) -> t.Callable[[t.Any], None]:
     """An ``on_update`` callback that stores ``obj.to_header()`` under ``name``,
     or removes the header when ``obj`` is empty (false)."""
 
@@ -73,10 +82,10 @@ def header_set_property(name: str, doc: str, deletable: bool = False) -> propert
         not).
     """
 
-    def fget(self: Response) -> HeaderSet:
+    def fget(self: _HasHeaders) -> HeaderSet:
         return parse_set_header(self.headers.get(name), _writer(self, name))
 
-    def fset(self: Response, value: str | t.Iterable[str] | None) -> None:
+    def fset(self: _HasHeaders, value: str | t.Iterable[str] | None) -> None:
         if not value:
             del self.headers[name]
         elif isinstance(value, str):
@@ -84,13 +93,13 @@ def header_set_property(name: str, doc: str, deletable: bool = False) -> propert
         else:
             self.headers[name] = dump_header(value)
 
-    def fdel(self: Response) -> None:
+    def fdel(self: _HasHeaders) -> None:
         self.headers.pop(name, None)
 
     return property(fget, fset, fdel if deletable else None, doc=doc)
 
 
-def _get_cache_control(self: Response) -> ResponseCacheControl:
+def _get_cache_control(self: _HasHeaders) -> ResponseCacheControl:
     """The ``Cache-Control`` header as a live
     :class:`~wrappers_pure.datastructures.ResponseCacheControl`: how caches
     (browsers, proxies, CDNs) may store and reuse the response.
@@ -110,7 +119,7 @@ def _get_cache_control(self: Response) -> ResponseCacheControl:
 cache_control = property(_get_cache_control, doc=_get_cache_control.__doc__)
 
 
-def _get_content_range(self: Response) -> ContentRange:
+def _get_content_range(self: _HasHeaders) -> ContentRange:
     """The ``Content-Range`` header as a live
     :class:`~wrappers_pure.datastructures.ContentRange`: which part of the
     whole representation a 206 response carries.
@@ -129,7 +138,7 @@ def _get_content_range(self: Response) -> ContentRange:
     return value
 
 
-def _set_content_range(self: Response, value: ContentRange | str | None) -> None:
+def _set_content_range(self: _HasHeaders, value: ContentRange | str | None) -> None:
     if not value:
         del self.headers["content-range"]
     elif isinstance(value, str):
@@ -143,7 +152,7 @@ content_range = property(
 )
 
 
-def _follow(response: Response) -> t.Callable[[WWWAuthenticate], None]:
+def _follow(response: _HasHeaders) -> t.Callable[[WWWAuthenticate], None]:
     """The ``on_update`` of a single ``WWW-Authenticate`` challenge: assign it
     again, which rewrites the header."""
 
@@ -153,7 +162,7 @@ def _follow(response: Response) -> t.Callable[[WWWAuthenticate], None]:
     return on_update
 
 
-def _get_www_authenticate(self: Response) -> WWWAuthenticate:
+def _get_www_authenticate(self: _HasHeaders) -> WWWAuthenticate:
     """The ``WWW-Authenticate`` header as a live
     :class:`~wrappers_pure.datastructures.WWWAuthenticate`: the challenge a 401
     response sends (scheme and parameters, or a token).
@@ -175,7 +184,7 @@ def _get_www_authenticate(self: Response) -> WWWAuthenticate:
 
 
 def _set_www_authenticate(
-    self: Response, value: WWWAuthenticate | list[WWWAuthenticate] | None
+    self: _HasHeaders, value: WWWAuthenticate | list[WWWAuthenticate] | None
 ) -> None:
     if not value:
         del self.www_authenticate
@@ -190,7 +199,7 @@ def _set_www_authenticate(
         value._on_update = _follow(self)
 
 
-def _del_www_authenticate(self: Response) -> None:
+def _del_www_authenticate(self: _HasHeaders) -> None:
     if "WWW-Authenticate" in self.headers:
         del self.headers["WWW-Authenticate"]
 
@@ -213,10 +222,10 @@ def csp_property(name: str, doc: str) -> property:
     :param doc: The property's docstring.
     """
 
-    def fget(self: Response) -> ContentSecurityPolicy:
+    def fget(self: _HasHeaders) -> ContentSecurityPolicy:
         return parse_csp_header(self.headers.get(name), _writer(self, name))
 
-    def fset(self: Response, value: ContentSecurityPolicy | str | None) -> None:
+    def fset(self: _HasHeaders, value: ContentSecurityPolicy | str | None) -> None:
         if not value:
             del self.headers[name]
         elif isinstance(value, str):

@@ -1,0 +1,19 @@
+"""The WSGI Response (Werkzeug's ``werkzeug.wrappers.response``), from the twin
+the shim picked.
+
+This is a face: it takes the names and ``__all__`` of
+:mod:`wrappers_pure.response` and, when :data:`wrappers._shim.COMPILED` is
+true, swaps in the compiled ones (each kernel's ``__all__``:
+``wrappers._response``).
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from wrappers._shim import COMPILED
+from wrappers_pure.response import *  # noqa: F403
+from wrappers_pure.response import __all__ as __all__
+
+if COMPILED and not t.TYPE_CHECKING:
+    from wrappers._response import *  # noqa: F403

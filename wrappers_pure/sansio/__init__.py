@@ -1,0 +1,9 @@
+"""The I/O-free objects and helpers (pure twin): Werkzeug 3.1's
+``werkzeug.sansio``. A server that does not speak WSGI builds these from what
+it parsed itself; the WSGI objects of :mod:`wrappers_pure.response` derive
+from them.
+
+- :mod:`~wrappers_pure.sansio.utils`: the request's host and URL;
+- :mod:`~wrappers_pure.sansio.response`: :class:`~wrappers_pure.sansio.response.Response`
+  (status, headers, cookies, header attributes and live header objects).
+"""
