@@ -1,5 +1,5 @@
 # cython: language_level=3, embedsignature=True, binding=True
-"""The :class:`Headers` data structure (compiled twin of ``wrappers_pure/headers.py``).
+"""The :class:`Headers` data structure (compiled twin of ``wrappers_pure/datastructures/headers.py``).
 
 Behaviour is Werkzeug 3.1's ``werkzeug.datastructures.Headers``, with one
 deliberate difference: header *names* are checked too. A name must be a

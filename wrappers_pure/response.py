@@ -165,7 +165,7 @@ class Response(_SansIOResponse):
         :class:`~http.HTTPStatus`, or a string such as ``"404 Not Found"``.
         :attr:`default_status` when None. Stricter than Werkzeug: a string
         with a control character (CR, LF, ...) raises :exc:`ValueError`.
-    :param headers: A :class:`~wrappers_pure.headers.Headers` object (used as
+    :param headers: A :class:`~wrappers_pure.datastructures.Headers` object (used as
         it is), or anything ``Headers`` accepts (a mapping, pairs, another
         Headers object), copied into a new one.
     :param mimetype: The media type without parameters; ``text/*``, ``*+xml``

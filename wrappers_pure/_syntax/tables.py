@@ -172,7 +172,7 @@ def remove_entity_headers(
     allowed: t.Iterable[str] = ("expires", "content-location"),
 ) -> None:
     """Remove the entity headers from a list of pairs or a
-    :class:`~wrappers_pure.headers.Headers`, in place.
+    :class:`~wrappers_pure.datastructures.Headers`, in place.
 
     By default ``Expires`` and ``Content-Location`` are kept, since a 304
     response should still send them (RFC 2616, 10.3.5).
@@ -196,7 +196,7 @@ def remove_entity_headers(
 
 def remove_hop_by_hop_headers(headers: _HeaderPairs) -> None:
     """Remove the HTTP/1.1 hop-by-hop headers from a list of pairs or a
-    :class:`~wrappers_pure.headers.Headers`, in place.
+    :class:`~wrappers_pure.datastructures.Headers`, in place.
 
     :param headers: The headers to edit.
     """
