@@ -368,27 +368,7 @@ class Headers:
         :param value: The value; converted with :class:`str`. A CR or LF raises
             :exc:`ValueError`.
         """
-        value = _checked_value(key, value, kwargs)
-
-        # Replace the first header of this name and drop the others, or append.
-        lst = self._list
-        ikey = key.lower()
-
-        for idx, (k, _) in enumerate(lst):
-            if k.lower() == ikey:
-                lst[idx] = (key, value)
-                rest = lst[idx + 1 :]
-
-                # PERF: rebuild the tail only when it has another header of
-                # this name.
-                for k, _ in rest:
-                    if k.lower() == ikey:
-                        lst[idx + 1 :] = [p for p in rest if p[0].lower() != ikey]
-                        break
-
-                return
-
-        lst.append((key, value))
+        _set_pair(self._list, key, _checked_value(key, value, kwargs))
 
     def setlist(self, key: str, values: cabc.Iterable[t.Any]) -> None:
         """Replace every header named ``key`` with one header per value.
@@ -684,6 +664,7 @@ def _set_pair(pairs: list[tuple[str, str]], key: str, value: str) -> None:
             pairs[idx] = (key, value)
             rest = pairs[idx + 1 :]
 
+            # PERF: rebuild the tail only when it has another header of this name.
             for k, _ in rest:
                 if k.lower() == ikey:
                     pairs[idx + 1 :] = [p for p in rest if p[0].lower() != ikey]
