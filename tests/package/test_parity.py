@@ -2,11 +2,14 @@
 
 Cross-twin comparisons need the compiled twin (``compiled_twin``) and are
 deselected by ``--no-compiled``; comparisons with Werkzeug run on each twin.
+Every public module (``SUBMODULES``) is compared, and each name of its
+``__all__`` with Werkzeug's object of that name (``WERKZEUG_MODULES``).
 """
 
 from __future__ import annotations
 import __future__
 
+import importlib
 import inspect
 import types
 import typing as t
@@ -14,12 +17,47 @@ import weakref
 
 import pytest
 import werkzeug.datastructures
+import werkzeug.exceptions
 import werkzeug.http
+import werkzeug.sansio.response
+import werkzeug.sansio.utils
+import werkzeug.urls
+import werkzeug.utils
+import werkzeug.wrappers.response
+import werkzeug.wsgi
 
 import wrappers
 import wrappers_pure
 
-SUBMODULES = ("datastructures", "http", "exceptions")
+#: The public modules both twins have (dotted below the package).
+SUBMODULES = (
+    "datastructures",
+    "http",
+    "exceptions",
+    "urls",
+    "utils",
+    "wsgi",
+    "response",
+    "sansio.response",
+    "sansio.utils",
+)
+
+#: Our public module -> Werkzeug's module of the same names.
+WERKZEUG_MODULES = {
+    "datastructures": werkzeug.datastructures,
+    "http": werkzeug.http,
+    "exceptions": werkzeug.exceptions,
+    "urls": werkzeug.urls,
+    "utils": werkzeug.utils,
+    "wsgi": werkzeug.wsgi,
+    "response": werkzeug.wrappers.response,
+    "sansio.response": werkzeug.sansio.response,
+    "sansio.utils": werkzeug.sansio.utils,
+}
+
+#: ``(module, name)`` -> why our object legitimately differs from Werkzeug's
+#: in kind or signature (an entry that no longer differs fails). None do.
+WERKZEUG_DIFFERENCES: dict[tuple[str, str], str] = {}
 
 WZ_HEADERS = werkzeug.datastructures.Headers
 
@@ -36,6 +74,11 @@ WZ_OWN_DUNDERS = sorted(
 WZ_PUBLIC = sorted(name for name in dir(WZ_HEADERS) if not name.startswith("_"))
 
 _SENTINEL = "<sentinel>"
+
+
+def _submodule(package: types.ModuleType, name: str) -> types.ModuleType:
+    """``package``'s submodule ``name`` (dotted: ``"sansio.response"``)."""
+    return importlib.import_module(f"{package.__name__}.{name}")
 
 
 def _public(obj: t.Any) -> set[str]:
@@ -94,15 +137,18 @@ def test_top_level_names_of_the_shim() -> None:
         assert hasattr(wrappers, name), name
 
     for name in SUBMODULES:
-        assert isinstance(getattr(wrappers, name), types.ModuleType)
-        assert isinstance(getattr(wrappers_pure, name), types.ModuleType)
+        for package in (wrappers, wrappers_pure):
+            attr: t.Any = package
+            for part in name.split("."):
+                attr = getattr(attr, part)
+            assert attr is _submodule(package, name), f"{package.__name__}.{name}"
 
 
 @pytest.mark.parametrize("submodule", SUBMODULES)
 def test_submodule_names_of_the_shim(submodule: str) -> None:
     """Whatever twin the shim picked, its submodules have the pure twin's names."""
-    ours = getattr(wrappers, submodule)
-    pure = getattr(wrappers_pure, submodule)
+    ours = _submodule(wrappers, submodule)
+    pure = _submodule(wrappers_pure, submodule)
     assert _all(ours) == _all(pure)
 
     for name in _all(pure):
@@ -111,8 +157,8 @@ def test_submodule_names_of_the_shim(submodule: str) -> None:
 
 @pytest.mark.parametrize("submodule", SUBMODULES)
 def test_submodule_names(compiled_twin: types.ModuleType, submodule: str) -> None:
-    ours = getattr(compiled_twin, submodule)
-    pure = getattr(wrappers_pure, submodule)
+    ours = _submodule(compiled_twin, submodule)
+    pure = _submodule(wrappers_pure, submodule)
     assert sorted(_all(ours)) == sorted(_all(pure))
 
     for name in _all(pure):
@@ -139,7 +185,7 @@ def _public_classes_and_functions(
     module: types.ModuleType,
 ) -> t.Iterator[tuple[str, t.Any]]:
     for submodule in (None, *SUBMODULES):
-        mod = module if submodule is None else getattr(module, submodule)
+        mod = module if submodule is None else _submodule(module, submodule)
         for name in _all(mod):
             obj = getattr(mod, name)
             if isinstance(obj, type) or callable(obj):
@@ -148,8 +194,14 @@ def _public_classes_and_functions(
 
 #: Instance attributes the compiled twin keeps in C fields behind class
 #: descriptors (so they show in ``dir()`` of the class); the pure twin keeps
-#: them in the instance dict, as Werkzeug does.
-C_FIELD_ATTRIBUTES = {".Response": {"headers", "response", "direct_passthrough"}}
+#: them in the instance dict, as Werkzeug does. (The top-level Response is
+#: ``response.Response``.)
+_RESPONSE_C_FIELDS = {"headers", "response", "direct_passthrough"}
+C_FIELD_ATTRIBUTES = {
+    ".Response": _RESPONSE_C_FIELDS,
+    "response.Response": _RESPONSE_C_FIELDS,
+    "sansio.response.Response": {"headers"},
+}
 
 
 def test_public_attributes_of_classes(compiled_twin: types.ModuleType) -> None:
@@ -187,6 +239,100 @@ def test_signatures_equal_across_twins(compiled_twin: types.ModuleType) -> None:
 
 
 # --- against Werkzeug ---------------------------------------------------------
+
+
+def _kind(obj: t.Any) -> str:
+    if isinstance(obj, type):
+        return "class"
+    if callable(obj):
+        return "function"
+    return type(obj).__name__
+
+
+def werkzeug_differences(
+    submodule: str,
+    ours: types.ModuleType,
+    theirs: types.ModuleType,
+    allowed: t.Mapping[tuple[str, str], str] = WERKZEUG_DIFFERENCES,
+) -> list[str]:
+    """How the names of ``ours.__all__`` differ from Werkzeug's objects of the
+    same names (but the ``allowed`` ones): missing, another kind, another
+    signature; for a class, other public members or another signature of a
+    method."""
+    problems = []
+
+    for name in _all(ours):
+        key = f"{submodule}.{name}"
+        if (submodule, name) in allowed:
+            continue
+        if not hasattr(theirs, name):
+            problems.append(f"{key}: not in {theirs.__name__}")
+            continue
+        obj, wz = getattr(ours, name), getattr(theirs, name)
+        if _kind(obj) != _kind(wz):
+            problems.append(f"{key}: a {_kind(obj)}, Werkzeug's is a {_kind(wz)}")
+        elif _kind(obj) != "class":
+            if callable(obj) and _sig(obj) != _sig(wz):
+                problems.append(f"{key}: signature {_sig(obj)}, Werkzeug's {_sig(wz)}")
+        else:
+            extra = C_FIELD_ATTRIBUTES.get(key, set())
+            if _public(obj) - extra != _public(wz):
+                problems.append(
+                    f"{key}: public members differ: ours only "
+                    f"{sorted(_public(obj) - extra - _public(wz))}, Werkzeug's only "
+                    f"{sorted(_public(wz) - _public(obj))}"
+                )
+            for attr in sorted(_public(obj) & _public(wz)):
+                member, wz_member = getattr(obj, attr), getattr(wz, attr)
+                if callable(wz_member) and _sig(member) != _sig(wz_member):
+                    problems.append(
+                        f"{key}.{attr}: signature {_sig(member)}, Werkzeug's {_sig(wz_member)}"
+                    )
+
+    return problems
+
+
+@pytest.mark.parametrize("submodule", SUBMODULES)
+def test_module_matches_werkzeug(twin: types.ModuleType, submodule: str) -> None:
+    """Every name of a public module is Werkzeug's: the same kind, the same
+    signature (for a class: its public members and their signatures)."""
+    assert sorted(WERKZEUG_MODULES) == sorted(SUBMODULES)
+    ours, theirs = _submodule(twin, submodule), WERKZEUG_MODULES[submodule]
+    problems = werkzeug_differences(submodule, ours, theirs)
+    assert not problems, "\n".join(problems)
+
+    every = werkzeug_differences(submodule, ours, theirs, allowed={})
+    for module, name in WERKZEUG_DIFFERENCES:
+        if module == submodule:
+            assert any(p.startswith(f"{module}.{name}") for p in every), (
+                f"{module}.{name} is Werkzeug's now: remove it from WERKZEUG_DIFFERENCES"
+            )
+
+
+def test_werkzeug_check_catches_a_difference() -> None:
+    ours: t.Any = types.ModuleType("ours")
+    theirs: t.Any = types.ModuleType("theirs")
+
+    def f(a: int, b: int = 1) -> None: ...
+
+    def g(a: int, c: int = 1) -> None: ...
+
+    class K:
+        def m(self, x: int) -> None: ...
+
+    class L:
+        def m(self, x: int, y: int) -> None: ...
+
+        def extra(self) -> None: ...
+
+    ours.__all__ = ["f", "K", "missing", "kind"]
+    ours.f, ours.K, ours.missing, ours.kind = f, L, f, f
+    theirs.f, theirs.K, theirs.kind = g, K, K
+    problems = werkzeug_differences("m", ours, theirs)
+    assert [p.split(":")[0] for p in problems] == ["m.K", "m.K.m", "m.f", "m.kind", "m.missing"]
+    theirs.f, theirs.K, theirs.missing, theirs.kind = f, L, f, f
+    assert werkzeug_differences("m", ours, theirs) == []
+
 
 
 @pytest.mark.parametrize("name", WZ_PUBLIC)
