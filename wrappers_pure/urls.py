@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 import typing as t
+import urllib.parse
 from urllib.parse import SplitResult
 from urllib.parse import quote
 from urllib.parse import unquote
 from urllib.parse import urlsplit
 from urllib.parse import urlunsplit
+
+# NOTE: as Werkzeug does on import: Python before 3.12 drops the ``//`` of an
+# ``itms-services://`` URL when it splits and joins it.
+if "itms-services" not in urllib.parse.uses_netloc:
+    urllib.parse.uses_netloc.append("itms-services")
 
 _PATH_SAFE: t.Final = "%!$&'()*+,/:;=@"
 _QUERY_SAFE: t.Final = "%!$&'()*+,/:;=?@"
@@ -110,15 +116,25 @@ _keep_in_user = _escape_run_re(_UNSAFE + ":@/?#")
 _surrogates_to_escapes: t.Final = {0xDC00 + b: f"%{b:02X}" for b in range(0x80, 0x100)}
 
 
+#: A run of ``%XX`` escapes.
+_escapes_re = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unquote_run(m: re.Match[str]) -> str:
+    # Bytes that are not UTF-8 come back from surrogateescape as U+DC80-U+DCFF.
+    return unquote(m.group(), "utf-8", "surrogateescape").translate(
+        _surrogates_to_escapes
+    )
+
+
 def _unquote_text(text: str) -> str:
     """Decode the ``%XX`` escapes of ``text`` as UTF-8, leaving invalid bytes
-    escaped (upper case)."""
+    escaped (upper case) and the rest of the text, lone surrogates included,
+    as it is."""
     if "%" not in text:
         return text
 
-    return unquote(text, "utf-8", "surrogateescape").translate(
-        _surrogates_to_escapes
-    )
+    return _escapes_re.sub(_unquote_run, text)
 
 
 def _unquote_part(value: str, keep: re.Pattern[str]) -> str:
