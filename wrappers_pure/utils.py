@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import typing as t
 
+from wrappers_pure._internal import _missing
+
 _T = t.TypeVar("_T")
 
 #: Types outside ``text/`` that get a charset (they have one in the IANA registry).
@@ -94,10 +96,11 @@ class header_property(t.Generic[_T]):  # noqa: N801 (Werkzeug's name)
             return self
 
         # NOTE: one ``get`` where Werkzeug asks ``in`` then ``[]``: the same
-        # result for a Headers object, with one scan of its list.
-        value = self.lookup(obj).get(self.name)
+        # result (a None value included, for a plain dict), with one scan of
+        # a Headers object's list.
+        value = self.lookup(obj).get(self.name, _missing)
 
-        if value is None:
+        if value is _missing:
             return self.default
 
         if self.load_func is None:
