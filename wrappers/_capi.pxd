@@ -244,3 +244,9 @@ cdef extern from *:
     Py_ssize_t PyVectorcall_NARGS(size_t nargsf) noexcept
     Py_ssize_t PyTuple_GET_SIZE(PyObject* o) noexcept
     PyObject* PyTuple_GET_ITEM(PyObject* o, Py_ssize_t i) noexcept
+
+
+cdef inline int _no_deleter(object obj, str name) except -1:
+    """``del`` of a property without a deleter: Python's AttributeError (a
+    Cython property without ``__del__`` would raise NotImplementedError)."""
+    raise AttributeError(f"property {name!r} of {type(obj).__name__!r} object has no deleter")

@@ -55,6 +55,7 @@ from wrappers._capi cimport _cache_plain
 from wrappers._capi cimport _cached_plain
 from wrappers._capi cimport _has_own
 from wrappers._capi cimport _is_name
+from wrappers._capi cimport _no_deleter
 from wrappers._capi cimport initproc
 from wrappers._capi cimport newfunc
 from wrappers._headers cimport _HeadersBase
@@ -200,6 +201,10 @@ Initialize self.  See help(type(self)) for accurate signature."""
     def _on_close(self, value):
         self._on_close_list = value
 
+    @_on_close.deleter
+    def _on_close(self):
+        _no_deleter(self, "_on_close")
+
     def call_on_close(self, func):
         """Have :meth:`close` call ``func``; return ``func`` (so this works as
         a decorator).
@@ -300,6 +305,10 @@ Return repr(self)."""
     @data.setter
     def data(self, value):
         _set_data(self, value)
+
+    @data.deleter
+    def data(self):
+        _no_deleter(self, "data")
 
     def add_etag(self, overwrite=False, weak=False):
         """Set an ``ETag`` made from the body (its SHA-1 in hex), unless the

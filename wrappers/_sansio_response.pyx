@@ -24,6 +24,7 @@ from cpython.dict cimport PyDict_GetItemWithError
 from cpython.object cimport PyObject
 
 from wrappers._capi cimport _has_own
+from wrappers._capi cimport _no_deleter
 from wrappers._capi cimport __wrappers_list_with_room
 from wrappers._headers cimport _HeadersBase
 from wrappers._headers cimport _clean_value
@@ -199,6 +200,10 @@ Initialize self.  See help(type(self)) for accurate signature."""
     def _status(self, value):
         self._status_line = value
 
+    @_status.deleter
+    def _status(self):
+        _no_deleter(self, "_status")
+
     @property
     def _status_code(self):
         return self._status_code_obj
@@ -206,6 +211,10 @@ Initialize self.  See help(type(self)) for accurate signature."""
     @_status_code.setter
     def _status_code(self, value):
         self._status_code_obj = (value)
+
+    @_status_code.deleter
+    def _status_code(self):
+        _no_deleter(self, "_status_code")
 
     # -- status ------------------------------------------------------------------
 
@@ -221,6 +230,10 @@ Initialize self.  See help(type(self)) for accurate signature."""
         else:
             self.status = code
 
+    @status_code.deleter
+    def status_code(self):
+        _no_deleter(self, "status_code")
+
     @property
     def status(self):
         """The status line, such as ``"200 OK"``.
@@ -233,6 +246,10 @@ Initialize self.  See help(type(self)) for accurate signature."""
     @status.setter
     def status(self, value):
         _set_status(self, value)
+
+    @status.deleter
+    def status(self):
+        _no_deleter(self, "status")
 
     # -- cookies -------------------------------------------------------------------
 
