@@ -77,8 +77,14 @@ def _dirs() -> list[str]:
     return dirs
 
 
-def _import_alone(name: str, cwd: Path) -> Child:
-    env = {k: v for k, v in os.environ.items() if k != "WRAPPERS_NO_EXTENSIONS"}
+def _child_env() -> dict[str, str]:
+    """The environment for the children, taken in the main thread (pytest
+    changes ``PYTEST_CURRENT_TEST`` while the worker threads run: reading
+    :data:`os.environ` there races with it)."""
+    return {k: v for k, v in os.environ.items() if k != "WRAPPERS_NO_EXTENSIONS"}
+
+
+def _import_alone(name: str, cwd: Path, env: dict[str, str]) -> Child:
     code = CHILD.format(dirs=_dirs(), name=name, mark=MARK)
     proc = subprocess.run(
         [sys.executable, "-I", "-W", "error", "-c", code],
@@ -100,8 +106,9 @@ def fresh(
     """Module name -> its child's outcome (the children start on first use)."""
     cwd = tmp_path_factory.mktemp("import-alone")
     names = PLAIN if request.config.getoption("--no-compiled") else IMPORTABLE
+    env = _child_env()
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        yield {name: pool.submit(_import_alone, name, cwd) for name in names}
+        yield {name: pool.submit(_import_alone, name, cwd, env) for name in names}
 
 
 def _imported(fresh: dict[str, concurrent.futures.Future[Child]], name: str) -> Child:
@@ -135,7 +142,7 @@ def test_check_catches_a_failing_and_a_noisy_import(tmp_path: Path, name: str, w
     """A module that is not there fails the check; so does one that prints
     (``this`` prints the Zen of Python)."""
     future: concurrent.futures.Future[Child] = concurrent.futures.Future()
-    future.set_result(_import_alone(name, tmp_path))
+    future.set_result(_import_alone(name, tmp_path, _child_env()))
     with pytest.raises(AssertionError, match=why):
         _imported({name: future}, name)
 
