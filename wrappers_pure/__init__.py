@@ -9,8 +9,8 @@ The public modules are Werkzeug's: :mod:`~wrappers_pure.datastructures`,
 :mod:`~wrappers_pure.urls`, :mod:`~wrappers_pure.utils`,
 :mod:`~wrappers_pure.wsgi`, :mod:`~wrappers_pure.sansio.response`,
 :mod:`~wrappers_pure.sansio.utils` and :mod:`~wrappers_pure.response`
-(Werkzeug's ``wrappers.response``); the architecture page of the README says
-which layer each one is on.
+(Werkzeug's ``wrappers.response``); ``docs/architecture.md`` says which layer
+each one is on.
 """
 
 from __future__ import annotations
