@@ -18,7 +18,6 @@ import sys
 import types
 import typing as t
 
-import flask
 import pytest
 
 FLAVOUR_KINDS = ("base", "subclass")
