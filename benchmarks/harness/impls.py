@@ -10,6 +10,7 @@ timing the pure twin a second time under the wrong name.
 from __future__ import annotations
 
 import importlib
+import os
 import platform
 import sys
 import typing as t
@@ -62,6 +63,56 @@ def _python_info() -> dict[str, t.Any]:
         "executable": sys.executable,
         "platform": platform.platform(),
         "machine": platform.machine(),
+    }
+
+
+def _cpu_model() -> str | None:
+    """The CPU's model name, from ``/proc/cpuinfo`` where there is one."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as file:
+            for line in file:
+                name, _, value = line.partition(":")
+
+                if name.strip() in ("model name", "Hardware", "cpu model"):
+                    return value.strip()
+    except OSError:
+        pass
+
+    return platform.processor() or None
+
+
+def _memory_bytes() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii", errors="replace") as file:
+            for line in file:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+
+    return None
+
+
+def machine_info() -> dict[str, t.Any]:
+    """The machine a run was made on, for the report and the JSON file."""
+    try:
+        usable: int | None = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        usable = None
+
+    try:
+        load: list[float] | None = list(os.getloadavg())
+    except (AttributeError, OSError):
+        load = None
+
+    return {
+        "cpu": _cpu_model(),
+        "cpus": os.cpu_count(),
+        "cpus_usable": usable,
+        "memory_bytes": _memory_bytes(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "loadavg_start": load,
     }
 
 
@@ -178,7 +229,9 @@ def _pure(discovery: Discovery) -> None:
 
 def discover() -> Discovery:
     """Import Werkzeug and both twins; never raise for a missing one."""
-    discovery = Discovery(slots={}, info={"python": _python_info()})
+    discovery = Discovery(
+        slots={}, info={"python": _python_info(), "machine": machine_info()}
+    )
     _werkzeug(discovery)
     _compiled(discovery)
     _pure(discovery)
