@@ -150,6 +150,7 @@ def _werkzeug(discovery: Discovery) -> None:
             f"{SPEC_WERKZEUG}."
         )
 
+    flask_response, why = _flask_response(discovery, "flask")
     discovery.slots[WERKZEUG] = Slot(
         WERKZEUG,
         Impl(
@@ -157,16 +158,55 @@ def _werkzeug(discovery: Discovery) -> None:
             Headers=datastructures.Headers,
             Response=wrappers.Response,
             http=http,
+            FlaskResponse=flask_response,
+            why_missing={"FlaskResponse": why} if why else {},
         ),
     )
 
 
-def _twin_impl(key: str, package: t.Any) -> Impl:
+def _flask_response(discovery: Discovery, module_name: str) -> tuple[t.Any, str]:
+    """``module_name``'s ``Response`` (``flask``, ``wrappers.flask`` or
+    ``wrappers_pure.flask``), or ``None`` and why not."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == "flask":
+            return None, "Flask is not installed (pip install flask)"
+
+        if exc.name == module_name:
+            return None, (
+                f"{module_name} does not exist in this build: the Flask flavour "
+                "is not there yet"
+            )
+
+        return None, f"import {module_name} failed: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # any failure means "not available"
+        return None, f"import {module_name} failed: {type(exc).__name__}: {exc}"
+
+    if module_name == "flask":
+        try:
+            from importlib.metadata import version
+
+            discovery.info["flask"] = {
+                "version": version("flask"),
+                "file": module.__file__,
+            }
+        except Exception:  # metadata may be missing in odd installs
+            discovery.info["flask"] = {"version": None, "file": module.__file__}
+
+    response = getattr(module, "Response", None)
+    return response, "" if response is not None else f"{module_name} has no Response"
+
+
+def _twin_impl(key: str, package: t.Any, discovery: Discovery) -> Impl:
+    flask_response, why = _flask_response(discovery, f"{package.__name__}.flask")
     return Impl(
         key,
         Headers=getattr(package, "Headers", None),
         Response=getattr(package, "Response", None),
         http=getattr(package, "http", None),
+        FlaskResponse=flask_response,
+        why_missing={"FlaskResponse": why} if why else {},
     )
 
 
@@ -199,7 +239,7 @@ def _compiled(discovery: Discovery) -> None:
         )
         return
 
-    impl = _twin_impl(COMPILED, wrappers)
+    impl = _twin_impl(COMPILED, wrappers, discovery)
     headers_module = getattr(impl.Headers, "__module__", None)
     headers_file = _module_file(headers_module) if headers_module else None
     info["headers_module"] = headers_module
@@ -224,7 +264,7 @@ def _pure(discovery: Discovery) -> None:
         return
 
     discovery.info["wrappers_pure"] = {"file": wrappers_pure.__file__}
-    discovery.slots[PURE] = Slot(PURE, _twin_impl(PURE, wrappers_pure))
+    discovery.slots[PURE] = Slot(PURE, _twin_impl(PURE, wrappers_pure, discovery))
 
 
 def discover() -> Discovery:
@@ -243,6 +283,16 @@ def discover() -> Discovery:
         discovery.warnings.append(
             "wrappers.Headers is wrappers_pure.Headers although wrappers.COMPILED "
             "is True."
+        )
+
+    if (
+        compiled is not None
+        and compiled.FlaskResponse is not None
+        and not issubclass(compiled.FlaskResponse, compiled.Response)
+    ):
+        discovery.warnings.append(
+            "wrappers.flask.Response is not a subclass of the compiled "
+            "wrappers.Response: the compiled Flask column is not the compiled twin."
         )
 
     return discovery

@@ -209,7 +209,9 @@ def render_table(results: t.Sequence[WorkloadResult]) -> str:
         "time / the floor's in the same round (1.00x = as fast as plain lists / "
         "bare WSGI). A goal is met when the",
         "MEDIAN ratio meets it; '% of rounds' is how many rounds met it on their "
-        "own.",
+        "own. For flask.* rows 'werkzeug' is",
+        "Flask's own flask.Response (on Werkzeug's) and the twins are their "
+        "flask.Response flavours.",
     ]
 
     for number, text in enumerate(notes.texts, 1):
@@ -224,6 +226,7 @@ def render_info(discovery: Discovery, settings: Settings) -> str:
     python = info["python"]
     machine = info.get("machine", {})
     werkzeug = info.get("werkzeug")
+    flask = info.get("flask")
     wrappers = info.get("wrappers", {})
     pure = info.get("wrappers_pure", {})
     load = machine.get("loadavg_start")
@@ -241,6 +244,8 @@ def render_info(discovery: Discovery, settings: Settings) -> str:
             if werkzeug
             else "not importable"
         ),
+        "flask      "
+        + (f"{flask['version']} ({flask['file']})" if flask else "not importable"),
         f"wrappers   {wrappers.get('file')}",
         f"           COMPILED={wrappers.get('COMPILED')!r}: {wrappers.get('reason')}",
     ]
@@ -333,6 +338,7 @@ def to_json(
         "machine": machine,
         "python": discovery.info["python"],
         "werkzeug": discovery.info.get("werkzeug"),
+        "flask": discovery.info.get("flask"),
         "wrappers": discovery.info.get("wrappers"),
         "wrappers_COMPILED": discovery.info.get("wrappers", {}).get("COMPILED"),
         "wrappers_pure": discovery.info.get("wrappers_pure"),

@@ -163,10 +163,8 @@ def _build(
                 cells[key] = Cell(key, NA, slot.reason)
                 continue
 
-            missing = impl.missing(workload.requires)
-
-            if missing:
-                cells[key] = Cell(key, NA, f"{key} has no {', '.join(missing)}")
+            if impl.missing(workload.requires):
+                cells[key] = Cell(key, NA, impl.missing_reason(workload.requires))
                 continue
 
             factory = functools.partial(workload.build, impl)
