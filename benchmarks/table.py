@@ -2,18 +2,21 @@
 
 Usage::
 
-    python benchmarks/table.py benchmarks/results/cpython.json [more.json ...]
+    python benchmarks/table.py [--workload PATTERN ...] [--all] RUN.json [RUN.json ...]
 
 Prints, for each file, a line saying where and how it was measured (machine,
 CPU, load average, Python, the command), then one table of every workload of
 every file: the median time per op of each column, and the median of the
 per-round (paired) ratios with their p10-p90 range, and each goal judged by
-that median. Standard library only; runs on any Python 3.9+.
+that median. Rows: the workloads ``run.py`` runs by default, plus the opt-in
+ones a ``--workload`` pattern names (``--all``: every workload in the files).
+Standard library only; runs on any Python 3.9+.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import shlex
 import sys
@@ -127,7 +130,11 @@ def describe(run: t.Mapping[str, t.Any], path: str) -> str:
     return text
 
 
-def render(runs: t.Sequence[tuple[str, t.Mapping[str, t.Any]]]) -> str:
+def render(
+    runs: t.Sequence[tuple[str, t.Mapping[str, t.Any]]],
+    patterns: t.Sequence[str] = (),
+    everything: bool = False,
+) -> str:
     lines = [describe(run, path) + "\n" for path, run in runs]
     lines.append(
         "| workload | interpreter | floor | Werkzeug | compiled | pure "
@@ -139,6 +146,15 @@ def render(runs: t.Sequence[tuple[str, t.Mapping[str, t.Any]]]) -> str:
         interpreter = _interpreter(run)
 
         for workload in run["workloads"]:
+            shown = (
+                everything
+                or workload.get("default", True)
+                or any(fnmatch.fnmatchcase(workload["name"], p) for p in patterns)
+            )
+
+            if not shown:
+                continue
+
             ratios = workload["ratios"]
             compiled_ran = workload["implementations"].get("compiled", {}).get(
                 "status"
@@ -171,6 +187,14 @@ def _goals_pure_only(workload: t.Mapping[str, t.Any]) -> str:
 def main(argv: t.Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", nargs="+", help="files written by run.py --json")
+    parser.add_argument(
+        "--workload",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="also show these opt-in workloads (shell patterns)",
+    )
+    parser.add_argument("--all", action="store_true", help="show every workload")
     args = parser.parse_args(argv)
     runs = []
 
@@ -184,7 +208,7 @@ def main(argv: t.Sequence[str] | None = None) -> int:
 
         runs.append((path, run))
 
-    print(render(runs))
+    print(render(runs, args.workload, args.all))
     return 0
 
 

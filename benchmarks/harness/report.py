@@ -356,6 +356,7 @@ def to_json(
             {
                 "name": result.workload.name,
                 "description": result.workload.description,
+                "default": result.workload.default,
                 "loadavg_before": result.load_before,
                 "loadavg_after": result.load_after,
                 "noise": _noise(result),
