@@ -110,18 +110,47 @@ def _load(values: t.Sequence[float] | None) -> str:
     return "unknown" if not values else ", ".join(f"{v:.2f}" for v in values)
 
 
+def _command(argv: t.Sequence[str]) -> str:
+    """The recorded command, without ``--note`` (shown apart) and with paths
+    inside the repository shown from ``benchmarks/``."""
+    parts: list[str] = []
+    skip = False
+
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+
+        if arg == "--note":
+            skip = True
+            continue
+
+        if arg.startswith("--note="):
+            continue
+
+        marker = arg.rfind("/benchmarks/")
+
+        if arg.startswith("/") and marker >= 0:
+            arg = arg[marker + 1 :]
+
+        parts.append(shlex.quote(arg))
+
+    return " ".join(parts)
+
+
 def describe(run: t.Mapping[str, t.Any], path: str) -> str:
     """One paragraph: where, when and how ``run`` was measured."""
     machine = run.get("machine", {})
     settings = run["settings"]
-    command = " ".join(shlex.quote(part) for part in run.get("command", []))
+    usable = machine.get("cpus_usable")
+    cpus = f"{machine.get('cpus')} CPUs" + (f", {usable} usable" if usable else "")
     text = (
-        f"`{path}`: {_interpreter(run)} on {machine.get('cpu')} "
-        f"({machine.get('cpus')} CPUs, {machine.get('cpus_usable')} usable), "
+        f"`{path}`: {_interpreter(run)} on {machine.get('cpu')} ({cpus}), "
         f"{machine.get('platform')}; load average (1, 5, 15 min) "
         f"{_load(machine.get('loadavg_start'))} at the start, "
         f"{_load(machine.get('loadavg_end'))} at the end; {run['created'][:16]} UTC. "
-        f"{settings['method']}. Command: `{command}`."
+        f"{settings['method'][0].upper()}{settings['method'][1:]}. "
+        f"Command: `{_command(run.get('command', []))}`."
     )
 
     if run.get("note"):
