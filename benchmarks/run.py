@@ -2,9 +2,15 @@
 
 Usage (see benchmarks/README.md)::
 
-    python benchmarks/run.py [--quick] [--repeat N] [--workload NAME ...]
-                             [--all] [--list] [--json PATH] [--warmup SECONDS]
+    python benchmarks/run.py [--quick] [--repeat N] [--batch-ms MS] [--seed N]
+                             [--workload NAME ...] [--all] [--list]
+                             [--json PATH] [--note TEXT] [--warmup SECONDS]
                              [--check-goals] [--require-compiled]
+
+Each workload is timed in many short rounds; each round times one batch of
+every implementation (floor, Werkzeug, compiled, pure) in a freshly shuffled
+order. Ratios are taken per round and summarised by their median and
+p10-p90; a goal is met when the median ratio meets it.
 
 Run it with the interpreter whose installed ``wrappers`` you want to measure,
 from a directory that does not shadow it (``cd /tmp``): this script only puts
@@ -58,14 +64,31 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help=(
-            "timed rounds per implementation; the best is reported "
-            "(default 7, 3 with --quick)"
+            "timed rounds; each round times one batch of every implementation "
+            "(default 60, 15 with --quick)"
         ),
+    )
+    parser.add_argument(
+        "--batch-ms",
+        type=float,
+        metavar="MS",
+        help="length of one timed batch in milliseconds (default 10, 5 with --quick)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="seed of the per-round shuffle of the order (default 1)",
+    )
+    parser.add_argument(
+        "--note",
+        metavar="TEXT",
+        help="a note stored in the JSON file (the machine's load, what else ran)",
     )
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="fast pass: fewer rounds, shorter loops and warm-up",
+        help="fast pass: fewer rounds, shorter batches and warm-up",
     )
     parser.add_argument(
         "--workload",
@@ -157,13 +180,23 @@ def main(argv: t.Sequence[str] | None = None) -> int:
         print("--repeat must be at least 1", file=sys.stderr)
         return EXIT_USAGE
 
+    if args.batch_ms is not None and not args.batch_ms > 0:
+        print("--batch-ms must be positive", file=sys.stderr)
+        return EXIT_USAGE
+
     try:
         selected = select(workloads, args.workload, args.all)
     except ValueError as exc:
         print(f"{exc}; --list shows the names", file=sys.stderr)
         return EXIT_USAGE
 
-    settings = Settings.for_interpreter(args.repeat, args.quick, args.warmup)
+    settings = Settings.for_interpreter(
+        args.repeat,
+        args.quick,
+        args.warmup,
+        batch_seconds=None if args.batch_ms is None else args.batch_ms / 1000,
+        seed=args.seed,
+    )
     discovery = discover()
     warnings = report.render_warnings(discovery)
 
@@ -193,7 +226,9 @@ def main(argv: t.Sequence[str] | None = None) -> int:
         print(warnings, file=sys.stderr, flush=True)
 
     if args.json:
-        report.write_json(args.json, report.to_json(results, discovery, settings))
+        command = [os.path.basename(sys.executable), *sys.argv]
+        data = report.to_json(results, discovery, settings, command, args.note)
+        report.write_json(args.json, data)
         print(f"\nJSON written to {args.json}")
 
     if args.check_goals:

@@ -10,6 +10,7 @@ timing the pure twin a second time under the wrong name.
 from __future__ import annotations
 
 import importlib
+import os
 import platform
 import sys
 import typing as t
@@ -65,6 +66,56 @@ def _python_info() -> dict[str, t.Any]:
     }
 
 
+def _cpu_model() -> str | None:
+    """The CPU's model name, from ``/proc/cpuinfo`` where there is one."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as file:
+            for line in file:
+                name, _, value = line.partition(":")
+
+                if name.strip() in ("model name", "Hardware", "cpu model"):
+                    return value.strip()
+    except OSError:
+        pass
+
+    return platform.processor() or None
+
+
+def _memory_bytes() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii", errors="replace") as file:
+            for line in file:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+
+    return None
+
+
+def machine_info() -> dict[str, t.Any]:
+    """The machine a run was made on, for the report and the JSON file."""
+    try:
+        usable: int | None = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        usable = None
+
+    try:
+        load: list[float] | None = list(os.getloadavg())
+    except (AttributeError, OSError):
+        load = None
+
+    return {
+        "cpu": _cpu_model(),
+        "cpus": os.cpu_count(),
+        "cpus_usable": usable,
+        "memory_bytes": _memory_bytes(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "loadavg_start": load,
+    }
+
+
 def _werkzeug(discovery: Discovery) -> None:
     try:
         werkzeug = importlib.import_module("werkzeug")
@@ -99,6 +150,7 @@ def _werkzeug(discovery: Discovery) -> None:
             f"{SPEC_WERKZEUG}."
         )
 
+    flask_response, why = _flask_response(discovery, "flask")
     discovery.slots[WERKZEUG] = Slot(
         WERKZEUG,
         Impl(
@@ -106,16 +158,55 @@ def _werkzeug(discovery: Discovery) -> None:
             Headers=datastructures.Headers,
             Response=wrappers.Response,
             http=http,
+            FlaskResponse=flask_response,
+            why_missing={"FlaskResponse": why} if why else {},
         ),
     )
 
 
-def _twin_impl(key: str, package: t.Any) -> Impl:
+def _flask_response(discovery: Discovery, module_name: str) -> tuple[t.Any, str]:
+    """``module_name``'s ``Response`` (``flask``, ``wrappers.flask`` or
+    ``wrappers_pure.flask``), or ``None`` and why not."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == "flask":
+            return None, "Flask is not installed (pip install flask)"
+
+        if exc.name == module_name:
+            return None, (
+                f"{module_name} does not exist in this build: the Flask flavour "
+                "is not there yet"
+            )
+
+        return None, f"import {module_name} failed: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # any failure means "not available"
+        return None, f"import {module_name} failed: {type(exc).__name__}: {exc}"
+
+    if module_name == "flask":
+        try:
+            from importlib.metadata import version
+
+            discovery.info["flask"] = {
+                "version": version("flask"),
+                "file": module.__file__,
+            }
+        except Exception:  # metadata may be missing in odd installs
+            discovery.info["flask"] = {"version": None, "file": module.__file__}
+
+    response = getattr(module, "Response", None)
+    return response, "" if response is not None else f"{module_name} has no Response"
+
+
+def _twin_impl(key: str, package: t.Any, discovery: Discovery) -> Impl:
+    flask_response, why = _flask_response(discovery, f"{package.__name__}.flask")
     return Impl(
         key,
         Headers=getattr(package, "Headers", None),
         Response=getattr(package, "Response", None),
         http=getattr(package, "http", None),
+        FlaskResponse=flask_response,
+        why_missing={"FlaskResponse": why} if why else {},
     )
 
 
@@ -148,7 +239,7 @@ def _compiled(discovery: Discovery) -> None:
         )
         return
 
-    impl = _twin_impl(COMPILED, wrappers)
+    impl = _twin_impl(COMPILED, wrappers, discovery)
     headers_module = getattr(impl.Headers, "__module__", None)
     headers_file = _module_file(headers_module) if headers_module else None
     info["headers_module"] = headers_module
@@ -173,12 +264,14 @@ def _pure(discovery: Discovery) -> None:
         return
 
     discovery.info["wrappers_pure"] = {"file": wrappers_pure.__file__}
-    discovery.slots[PURE] = Slot(PURE, _twin_impl(PURE, wrappers_pure))
+    discovery.slots[PURE] = Slot(PURE, _twin_impl(PURE, wrappers_pure, discovery))
 
 
 def discover() -> Discovery:
     """Import Werkzeug and both twins; never raise for a missing one."""
-    discovery = Discovery(slots={}, info={"python": _python_info()})
+    discovery = Discovery(
+        slots={}, info={"python": _python_info(), "machine": machine_info()}
+    )
     _werkzeug(discovery)
     _compiled(discovery)
     _pure(discovery)
@@ -190,6 +283,16 @@ def discover() -> Discovery:
         discovery.warnings.append(
             "wrappers.Headers is wrappers_pure.Headers although wrappers.COMPILED "
             "is True."
+        )
+
+    if (
+        compiled is not None
+        and compiled.FlaskResponse is not None
+        and not issubclass(compiled.FlaskResponse, compiled.Response)
+    ):
+        discovery.warnings.append(
+            "wrappers.flask.Response is not a subclass of the compiled "
+            "wrappers.Response: the compiled Flask column is not the compiled twin."
         )
 
     return discovery

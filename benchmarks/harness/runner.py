@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
 import typing as t
 from dataclasses import dataclass
 from dataclasses import field
 
+from harness import stats
 from harness.impls import Slot
 from harness.timing import Settings
 from harness.timing import Timing
@@ -42,16 +44,26 @@ class Cell:
     def best_ns(self) -> float | None:
         return None if self.timing is None else self.timing.best_ns
 
+    @property
+    def median_ns(self) -> float | None:
+        return None if self.timing is None else self.timing.median_ns
+
 
 @dataclass(frozen=True)
 class GoalResult:
-    """A goal of the workload and whether this run met it."""
+    """A goal of the workload and whether this run met it (by the median ratio)."""
 
     key: str
     target: float
+    #: The median of the paired per-round speedups over Werkzeug.
     speedup: float | None
     #: None when the implementation was not measured.
     met: bool | None
+    #: The fraction of rounds whose own speedup met the target.
+    share: float | None = None
+    #: The 10th and 90th percentiles of the per-round speedups.
+    p10: float | None = None
+    p90: float | None = None
 
 
 @dataclass
@@ -60,34 +72,68 @@ class WorkloadResult:
 
     workload: Workload
     cells: dict[str, Cell] = field(default_factory=dict)
+    #: ``os.getloadavg()`` just before and just after timing (None where absent).
+    load_before: tuple[float, float, float] | None = None
+    load_after: tuple[float, float, float] | None = None
+
+    def timing(self, key: str) -> Timing | None:
+        cell = self.cells.get(key)
+        return None if cell is None else cell.timing
 
     def ns(self, key: str) -> float | None:
-        cell = self.cells.get(key)
-        return None if cell is None else cell.best_ns
+        """``key``'s median per-op time over the rounds."""
+        timing = self.timing(key)
+        return None if timing is None else timing.median_ns
+
+    def ratio_rounds(self, numerator: str, denominator: str) -> list[float] | None:
+        """``numerator``'s time over ``denominator``'s, round by round (paired:
+        both batches of a round ran back to back)."""
+        top, bottom = self.timing(numerator), self.timing(denominator)
+
+        if top is None or bottom is None:
+            return None
+
+        return [a / b for a, b in zip(top.rounds_ns, bottom.rounds_ns)]
+
+    def speedup_rounds(self, key: str) -> list[float] | None:
+        """Werkzeug's time over ``key``'s, per round: above 1 means faster."""
+        return self.ratio_rounds(WERKZEUG, key)
 
     def speedup(self, key: str) -> float | None:
-        """Werkzeug's time over ``key``'s: above 1 means faster than Werkzeug."""
-        base, mine = self.ns(WERKZEUG), self.ns(key)
-        return None if base is None or mine is None else base / mine
+        """The median of the per-round speedups of ``key`` over Werkzeug."""
+        rounds = self.speedup_rounds(key)
+        return None if not rounds else stats.median(rounds)
 
     def floor_ratio(self, key: str = COMPILED) -> float | None:
-        """``key``'s time over the floor's: 1.0 means as fast as the floor."""
-        floor, mine = self.ns(FLOOR), self.ns(key)
-        return None if floor is None or mine is None else mine / floor
+        """The median per-round ratio of ``key``'s time to the floor's: 1.0 means
+        as fast as the floor."""
+        rounds = self.ratio_rounds(key, FLOOR)
+        return None if not rounds else stats.median(rounds)
 
     def goals(self) -> list[GoalResult]:
         results = []
 
         for key, target in self.workload.goals.items():
-            speedup = self.speedup(key)
+            rounds = self.speedup_rounds(key)
             cell = self.cells.get(key)
 
-            if speedup is None:
-                met = None
-            else:
-                met = speedup >= target and cell is not None and cell.status == OK
+            if not rounds:
+                results.append(GoalResult(key, target, None, None))
+                continue
 
-            results.append(GoalResult(key, target, speedup, met))
+            speedup = stats.median(rounds)
+            met = speedup >= target and cell is not None and cell.status == OK
+            results.append(
+                GoalResult(
+                    key,
+                    target,
+                    speedup,
+                    met,
+                    share=stats.share_at_least(rounds, target),
+                    p10=stats.percentile(rounds, 10),
+                    p90=stats.percentile(rounds, 90),
+                )
+            )
 
         return results
 
@@ -117,10 +163,8 @@ def _build(
                 cells[key] = Cell(key, NA, slot.reason)
                 continue
 
-            missing = impl.missing(workload.requires)
-
-            if missing:
-                cells[key] = Cell(key, NA, f"{key} has no {', '.join(missing)}")
+            if impl.missing(workload.requires):
+                cells[key] = Cell(key, NA, impl.missing_reason(workload.requires))
                 continue
 
             factory = functools.partial(workload.build, impl)
@@ -169,11 +213,28 @@ def run_workload(
 ) -> WorkloadResult:
     """Build, cross-check and time ``workload`` on every available implementation."""
     ops, cells = _build(workload, slots)
+
+    if FLOOR in ops and len(ops) == 1:
+        # Nothing to compare the floor with: do not time it alone.
+        del ops[FLOOR]
+        cells[FLOOR] = Cell(FLOOR, NA, "no implementation to compare with")
+
     _cross_check(workload, ops, cells)
+    load_before = _load()
 
     for key, timing in time_side_by_side(ops, settings).items():
         cells[key].timing = timing
 
     return WorkloadResult(
-        workload, {key: cells[key] for key in IMPL_KEYS if key in cells}
+        workload,
+        {key: cells[key] for key in IMPL_KEYS if key in cells},
+        load_before=load_before,
+        load_after=_load(),
     )
+
+
+def _load() -> tuple[float, float, float] | None:
+    try:
+        return os.getloadavg()
+    except (AttributeError, OSError):  # not on every platform
+        return None

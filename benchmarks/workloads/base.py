@@ -2,7 +2,8 @@
 
 A workload is written once and run against every implementation. The runner
 hands its ``build`` function an :class:`Impl`, a small namespace holding that
-implementation's classes and modules (``Headers``, ``Response``, ``http``), and
+implementation's classes and modules (``Headers``, ``Response``, ``http``,
+``FlaskResponse``), and
 times the zero-argument callable ``build`` returns. The same body therefore runs
 against Werkzeug's classes and against each twin's.
 """
@@ -42,10 +43,23 @@ class Impl:
     Response: t.Any = None
     #: ``werkzeug.http`` or the twin's ``http`` module.
     http: t.Any = None
+    #: The class a Flask app's ``response_class`` is set to: ``flask.Response``
+    #: (Flask's own, on Werkzeug's) or the twin's ``flask.Response`` flavour.
+    FlaskResponse: t.Any = None
+    #: Why an attribute is ``None``, by attribute name, where there is more to
+    #: say than "missing" (the report shows it).
+    why_missing: t.Mapping[str, str] = field(default_factory=dict)
 
     def missing(self, names: t.Iterable[str]) -> list[str]:
         """Return those of ``names`` this implementation does not provide."""
         return [name for name in names if getattr(self, name, None) is None]
+
+    def missing_reason(self, names: t.Iterable[str]) -> str:
+        """Why this implementation cannot run a workload that needs ``names``."""
+        return "; ".join(
+            self.why_missing.get(name) or f"{self.key} has no {name}"
+            for name in self.missing(names)
+        )
 
 
 @dataclass(frozen=True)

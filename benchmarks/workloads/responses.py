@@ -261,7 +261,7 @@ def _conditional_floor() -> Op:
     return lambda: call_wsgi(app, dict(template))
 
 
-def _mask_date(result: t.Any) -> object:
+def mask_date(result: t.Any) -> object:
     """``result`` with each ``Date`` value replaced by ``"<date>"``, after
     checking that it is an HTTP date (each implementation reads the clock)."""
     status, headers, body = result
@@ -322,6 +322,6 @@ WORKLOADS: list[Workload] = [
         floor=_conditional_floor,
         requires=("Response",),
         goals=GOALS,
-        normalize=_mask_date,
+        normalize=mask_date,
     ),
 ]
