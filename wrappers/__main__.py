@@ -7,7 +7,10 @@ compares every result with the pure twin's (the two must agree), and exits with
 status 1 if anything differs or fails.
 
 ``python -m wrappers --serve`` then serves the demo application
-(:mod:`wrappers._demo`) on 127.0.0.1 with the standard library's WSGI server.
+(:mod:`wrappers._demo`) on 127.0.0.1 with the standard library's WSGI server;
+``--serve --flask`` serves the same pages through a Flask application that uses
+the Flask flavour (:mod:`wrappers.flask`), and exits with status 2 when Flask is
+not installed.
 """
 
 from __future__ import annotations
@@ -175,7 +178,25 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="with --serve: stop after N requests (default: serve until Ctrl-C)",
     )
+    parser.add_argument(
+        "--flask",
+        action="store_true",
+        help="with --serve: serve the demo through a Flask app using wrappers.flask.Response "
+        "(needs Flask: pip install cywrappers[flask])",
+    )
     args = parser.parse_args(argv)
+
+    if args.flask and not args.serve:
+        parser.error("--flask serves the demo through Flask: use it with --serve")
+
+    flavour = None
+
+    if args.flask:
+        try:
+            import wrappers.flask as flavour
+        except ImportError as exc:
+            print(f"python -m wrappers --flask: {exc}", file=sys.stderr)
+            return 2
 
     twin = "compiled (Cython)" if wrappers.COMPILED else "pure Python"
     print(f"wrappers {wrappers.__version__} on {platform.python_implementation()} {platform.python_version()}")
@@ -206,12 +227,26 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.serve:
         from wrappers._demo import make_app
+        from wrappers._demo import make_flask_app
         from wrappers._demo import serve
 
+        kind = "compiled" if wrappers.COMPILED else "pure"
         print()
-        print(f"demo app: {twin} twin, Response class {wrappers.Response.__module__}.{wrappers.Response.__qualname__}")
+
+        if flavour is None:
+            app = make_app(wrappers, kind)
+            cls = wrappers.Response
+            print(f"demo app: {twin} twin, Response class {cls.__module__}.{cls.__qualname__}")
+        else:
+            app = make_flask_app(wrappers, flavour, kind)
+            cls = flavour.Response
+            print(
+                f"demo app through Flask: {twin} twin, "
+                f"app.response_class = {cls.__module__}.{cls.__qualname__}"
+            )
+
         serve(
-            make_app(wrappers, "compiled" if wrappers.COMPILED else "pure"),
+            app,
             host=args.host,
             port=args.port,
             max_requests=args.max_requests,

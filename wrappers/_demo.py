@@ -12,6 +12,10 @@ which twin served it:
   answered conditionally: ``304`` for a matching ``If-None-Match``, ``206`` for
   a ``Range`` (``416`` for one it cannot satisfy);
 - anything else: ``404 Not Found``.
+
+:func:`make_flask_app` serves the same pages through a Flask application whose
+``response_class`` is the twin's Flask flavour (``python -m wrappers --serve
+--flask``).
 """
 
 from __future__ import annotations
@@ -35,22 +39,26 @@ ENDPOINTS: t.Final = (
 )
 
 
-def make_app(ns: t.Any, twin: str) -> WSGIApplication:
-    """Return the demo WSGI application built on the twin ``ns``.
+def make_views(
+    response_class: t.Any, ns: t.Any, twin: str, served_by: str
+) -> dict[str, t.Callable[[WSGIEnvironment], t.Any]]:
+    """Return the demo's pages: path -> view, each taking the WSGI environ and
+    returning a ``response_class`` instance.
 
-    :param ns: A module or namespace with ``Response``, ``http`` and
-        ``exceptions`` (the :mod:`wrappers` package, :mod:`wrappers_pure`, or a
-        look-alike).
+    :param response_class: The Response class the pages are built with.
+    :param ns: A module or namespace with ``http`` and ``exceptions`` (the
+        twin, or a look-alike).
     :param twin: How to name the twin on the pages, e.g. ``"compiled"``.
+    :param served_by: How the pages say who served them (:func:`serving`).
     """
-    response_class = ns.Response
     parse_cookie = ns.http.parse_cookie
-    served_by = f"served by wrappers ({twin} twin)"
+    # The text pages say they are plain text: Flask's flavour defaults to HTML.
+    text = "text/plain"
 
     def index(environ: WSGIEnvironment) -> t.Any:
         lines = [f"Hello from wrappers, {served_by}.", "", "Endpoints:"]
         lines.extend(f"  {path:<10} {what}" for path, what in ENDPOINTS)
-        return response_class("\n".join(lines) + "\n")
+        return response_class("\n".join(lines) + "\n", mimetype=text)
 
     def json_page(environ: WSGIEnvironment) -> t.Any:
         body = {"twin": twin, "message": "Hello, World!", "path": environ["PATH_INFO"]}
@@ -64,7 +72,7 @@ def make_app(ns: t.Any, twin: str) -> WSGIApplication:
         if not sent:
             lines.append("  (none yet: reload this page)")
 
-        resp = response_class("\n".join(lines) + "\n")
+        resp = response_class("\n".join(lines) + "\n", mimetype=text)
         resp.set_cookie("demo_visit", "1", max_age=3600, httponly=True, samesite="Lax")
         resp.set_cookie("demo_twin", twin, path="/cookies")
         return resp
@@ -75,17 +83,17 @@ def make_app(ns: t.Any, twin: str) -> WSGIApplication:
             for n in range(1, 6):
                 yield f"chunk {n} of 5\n"
 
-        return response_class(generate(), mimetype="text/plain")
+        return response_class(generate(), mimetype=text)
 
     def redirect(environ: WSGIEnvironment) -> t.Any:
-        resp = response_class(f"Redirecting to /, {served_by}.\n", status=302)
+        resp = response_class(f"Redirecting to /, {served_by}.\n", status=302, mimetype=text)
         resp.location = "/"
         return resp
 
     def report(environ: WSGIEnvironment) -> t.Any:
         lines = [f"Quarterly report ({served_by}).", ""]
         lines.extend(f"  line {n:02}: revenue grew in region {n}" for n in range(1, 21))
-        resp = response_class("\n".join(lines) + "\n")
+        resp = response_class("\n".join(lines) + "\n", mimetype=text)
         resp.cache_control.public = True
         resp.cache_control.max_age = 60
         resp.vary.add("Accept-Encoding")
@@ -98,7 +106,7 @@ def make_app(ns: t.Any, twin: str) -> WSGIApplication:
         except ns.exceptions.RequestedRangeNotSatisfiable as exc:
             return exc.get_response(environ)
 
-    routes = {
+    return {
         "/": index,
         "/json": json_page,
         "/cookies": cookies,
@@ -107,15 +115,62 @@ def make_app(ns: t.Any, twin: str) -> WSGIApplication:
         "/report": report,
     }
 
+
+def serving(twin: str, through: str | None = None) -> str:
+    """How the pages say who served them."""
+    via = f" through {through}" if through else ""
+    return f"served by wrappers ({twin} twin){via}"
+
+
+def make_app(ns: t.Any, twin: str) -> WSGIApplication:
+    """Return the demo WSGI application built on the twin ``ns``.
+
+    :param ns: A module or namespace with ``Response``, ``http`` and
+        ``exceptions`` (the :mod:`wrappers` package, :mod:`wrappers_pure`, or a
+        look-alike).
+    :param twin: How to name the twin on the pages, e.g. ``"compiled"``.
+    """
+    response_class = ns.Response
+    by = serving(twin)
+    routes = make_views(response_class, ns, twin, by)
+
     def app(environ: WSGIEnvironment, start_response: StartResponse) -> t.Iterable[bytes]:
         view = routes.get(environ.get("PATH_INFO") or "/")
 
         if view is None:
-            resp = response_class(f"Not Found ({served_by}).\n", status=404)
+            resp = response_class(f"Not Found ({by}).\n", status=404)
         else:
             resp = view(environ)
 
         return resp(environ, start_response)  # type: ignore[no-any-return]
+
+    return app
+
+
+def make_flask_app(ns: t.Any, flavour: t.Any, twin: str) -> t.Any:
+    """Return the demo as a Flask application whose ``response_class`` is the
+    Flask flavour ``flavour.Response``: the same pages, routed by Flask.
+
+    :param ns: The twin (``http`` and ``exceptions``), as for :func:`make_app`.
+    :param flavour: The twin's :mod:`wrappers.flask` module.
+    :param twin: How to name the twin on the pages.
+    """
+    import flask
+
+    app = flask.Flask("wrappers._demo")
+    app.response_class = flavour.Response
+    by = serving(twin, "Flask")
+
+    for path, view in make_views(flavour.Response, ns, twin, by).items():
+        # NOTE: the default argument binds each view to its own rule.
+        def endpoint(view: t.Callable[[WSGIEnvironment], t.Any] = view) -> t.Any:
+            return view(flask.request.environ)
+
+        app.add_url_rule(path, view.__name__, endpoint)
+
+    @app.errorhandler(404)
+    def not_found(exc: t.Any) -> t.Any:
+        return app.response_class(f"Not Found ({by}).\n", status=404, mimetype="text/plain")
 
     return app
 

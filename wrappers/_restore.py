@@ -14,7 +14,9 @@ def new_public(name: str) -> t.Any:
     """Return an uninitialised instance of the shim's public class ``name``.
 
     :param name: A public name of :mod:`wrappers`, such as ``"Headers"``, or a
-        dotted path below it, such as ``"sansio.response.Response"``.
+        dotted path below it, such as ``"sansio.response.Response"`` or
+        ``"flask.Response"`` (a submodule the package does not import, such
+        as :mod:`wrappers.flask`, is imported).
     """
     # NOTE: upward, by design: the shim decides which class the name means (the
     # layer table in tests/package/layers.py names this import).
@@ -23,6 +25,11 @@ def new_public(name: str) -> t.Any:
     obj: t.Any = wrappers
 
     for part in name.split("."):
-        obj = getattr(obj, part)
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            import importlib
+
+            obj = importlib.import_module(f"{obj.__name__}.{part}")
 
     return obj.__new__(obj)

@@ -135,7 +135,16 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L8 package",
+        "L8 flask",
+        "the Flask flavour: Flask's Response on ours (imports Flask and Werkzeug)",
+        [
+            "wrappers_pure.flask",
+            "wrappers._flask",
+            "wrappers.flask",
+        ],
+    ),
+    Layer(
+        "L9 package",
         "the packages, the import shim's choice, the demo and `python -m wrappers`",
         [
             "wrappers_pure._pickle_paths",
@@ -154,7 +163,8 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
         "HTTPException.get_response builds a Response, as in Werkzeug"
     ),
     ("wrappers._restore", "wrappers"): (
-        "new_public looks up a public class by name when a pickle is loaded"
+        "new_public looks up a public class by name when a pickle is loaded "
+        "(importing a submodule the package does not, such as wrappers.flask)"
     ),
 }
 

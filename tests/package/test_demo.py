@@ -1,8 +1,10 @@
-"""The main job: ``python -m wrappers`` (self-check) and its ``--serve`` demo."""
+"""The main job: ``python -m wrappers`` (self-check) and its ``--serve`` demo,
+served as a plain WSGI app and (``--flask``) through Flask with the flavour."""
 
 from __future__ import annotations
 
 import http.client
+import importlib
 import json
 import os
 import subprocess
@@ -16,9 +18,29 @@ from werkzeug.test import Client
 from wrappers import _demo
 
 
-@pytest.fixture()
-def client(twin: types.ModuleType) -> Client:
-    return Client(_demo.make_app(twin, "compiled" if twin.COMPILED else "pure"))
+@pytest.fixture(params=["wsgi", "flask"])
+def client(request: pytest.FixtureRequest, twin: types.ModuleType) -> Client:
+    kind = "compiled" if twin.COMPILED else "pure"
+    if request.param == "wsgi":
+        return Client(_demo.make_app(twin, kind))
+    flavour = importlib.import_module(f"{twin.__name__}.flask")
+    return Client(_demo.make_flask_app(twin, flavour, kind))
+
+
+def test_flask_demo_uses_the_flavour(twin: types.ModuleType) -> None:
+    flavour = importlib.import_module(f"{twin.__name__}.flask")
+    app = _demo.make_flask_app(twin, flavour, "x")
+    assert app.response_class is flavour.Response
+    seen: list[type] = []
+    app.after_request(lambda r: (seen.append(type(r)), r)[1])
+    client = app.test_client()
+    for path in [p for p, _ in _demo.ENDPOINTS] + ["/nope"]:
+        with client.get(path) as got:
+            assert isinstance(got, flavour.Response)
+            assert "through Flask" in got.get_data(as_text=True) or path == "/json"
+        with client.get(path, headers={"Range": "bytes=900-"}):
+            pass
+    assert set(seen) == {flavour.Response}
 
 
 def test_index_lists_endpoints(twin: types.ModuleType, client: Client) -> None:
@@ -58,7 +80,9 @@ def test_redirect_and_not_found(client: Client) -> None:
     resp = client.get("/redirect")
     assert resp.status_code == 302
     assert resp.headers["Location"] == "/"
-    assert client.get("/nope").status_code == 404
+    missing = client.get("/nope")
+    assert missing.status_code == 404
+    assert missing.get_data(as_text=True).startswith("Not Found (served by wrappers (")
 
 
 def test_report_is_conditional(client: Client) -> None:
@@ -101,9 +125,11 @@ def _serve(args: list[str], cwd: str) -> subprocess.Popen[str]:
     )
 
 
-def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
-    """The README's demo: self-check, then real HTTP over a socket."""
-    proc = _serve(["--serve", "--port", "0", "--max-requests", "6"], str(tmp_path))
+@pytest.mark.parametrize("through", [[], ["--flask"]], ids=["wsgi", "flask"])
+def test_serve_command_serves_every_endpoint(tmp_path: t.Any, through: list[str]) -> None:
+    """The README's demo: self-check, then real HTTP over a socket (the
+    installed twin: compiled in the suite's runs)."""
+    proc = _serve(["--serve", "--port", "0", "--max-requests", "7", *through], str(tmp_path))
     assert proc.stdout is not None
     lines: list[str] = []
 
@@ -122,7 +148,9 @@ def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
         assert ("compiled (Cython)" if wrappers.COMPILED else "pure Python") in text
 
         seen: dict[str, tuple[int, str]] = {}
-        for path in ("/", "/json", "/cookies", "/stream", "/redirect", "/report"):
+        if through:
+            assert "demo app through Flask" in text and ".Response" in text
+        for path in ("/", "/json", "/cookies", "/stream", "/redirect", "/report", "/nope"):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             conn.request("GET", path)
             r = conn.getresponse()
@@ -141,6 +169,36 @@ def test_serve_command_serves_every_endpoint(tmp_path: t.Any) -> None:
     assert seen["/stream"][1].count("chunk") == 5
     assert seen["/redirect"][0] == 302
     assert seen["/report"][0] == 200 and "Quarterly report" in seen["/report"][1]
+    assert seen["/nope"][0] == 404
+    for status, body in seen.values():
+        if body:
+            assert ("through Flask" in body) == bool(through) or body.startswith("{")
+
+
+@pytest.mark.parametrize("args", [["--serve", "--flask"], ["--flask"]])
+def test_flask_demo_without_flask_exits_2(tmp_path: t.Any, args: list[str]) -> None:
+    """No Flask: a clear message and exit status 2 (argparse's status for a
+    usage error, which --flask without --serve is too)."""
+    import wrappers
+
+    env = dict(os.environ)
+    env.pop("WRAPPERS_NO_EXTENSIONS", None)
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(os.path.abspath(wrappers.__file__)))
+    code = (
+        "import sys; sys.modules['flask'] = None\n"
+        "from wrappers.__main__ import main\n"
+        f"sys.exit(main({args!r}))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        cwd=str(tmp_path), timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    if "--serve" in args:
+        assert "pip install cywrappers[flask]" in proc.stderr
+        assert "self-check" not in proc.stdout
+    else:
+        assert "use it with --serve" in proc.stderr
 
 
 def test_self_check_passes(run_python: t.Callable[..., subprocess.CompletedProcess[str]]) -> None:

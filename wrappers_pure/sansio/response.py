@@ -267,6 +267,12 @@ class Response:
     def status(self, value: str | int | HTTPStatus) -> None:
         self._status, self._status_code = _clean_status(value)
 
+    def _clean_status(self, value: str | int | HTTPStatus) -> tuple[str, int]:
+        """``(status line, status code)`` for ``value``, as the setter makes
+        them (Werkzeug's method of this name; stricter the same way). Not a
+        hook: the setter does not call it."""
+        return _clean_status(value)
+
     @property
     def status_code(self) -> int:
         """The status code, such as ``200``; setting it sets :attr:`status` too."""
