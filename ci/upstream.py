@@ -523,11 +523,15 @@ def _print_selection(results: list[Result]) -> None:
 
     for r in results:
         for pattern, hits in r.report.get("deselected", {}).items():
+            if not hits:
+                continue
             key = (r.suite, reasons.get(pattern, pattern))
             per_reason.setdefault(key, {})[r.twin] = (
                 per_reason.setdefault(key, {}).get(r.twin, 0) + hits
             )
-        for test_id in r.report.get("excluded", {}):
+        for test_id, nodes in r.report.get("excluded", {}).items():
+            if not nodes:
+                continue
             excluded.setdefault((r.suite, test_id), set()).add(r.twin)
 
     if per_reason:
@@ -536,7 +540,7 @@ def _print_selection(results: list[Result]) -> None:
             counts = ", ".join(f"{twin} {n}" for twin, n in hits.items())
             print(f"  {suite}: {reason} [{counts}]")
     if excluded:
-        print(f"\nexcluded by design ({EXCLUSIONS.relative_to(ROOT)}, reasons there):")
+        print(f"\nexcluded ({EXCLUSIONS.relative_to(ROOT)} gives the reasons):")
         for (suite, test_id), twins in excluded.items():
             print(f"  {suite}: {test_id} [{', '.join(sorted(twins))}]")
 

@@ -193,6 +193,17 @@ def _stub_ephemeral_port_reserve() -> None:
         sys.modules["ephemeral_port_reserve"] = stub
 
 
+def _pytest_notset_alias() -> None:
+    """Flask 3.1.3's conftest and test_cli use ``_pytest.monkeypatch.notset``, a
+    private name pytest 9 renamed ``NOTSET``: the old name is given back (the
+    same object), so that the suite runs on the pytest installed here."""
+    import _pytest.monkeypatch
+
+    if not hasattr(_pytest.monkeypatch, "notset") and hasattr(_pytest.monkeypatch, "NOTSET"):
+        _pytest.monkeypatch.notset = _pytest.monkeypatch.NOTSET  # type: ignore[attr-defined]
+        _state["header"].append("upstream: _pytest.monkeypatch.notset = NOTSET (pytest 9)")
+
+
 # --- Flask: the response class ------------------------------------------------------
 
 
@@ -298,6 +309,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
         _stub_ephemeral_port_reserve()
         _patch_werkzeug(twin)
     else:
+        _pytest_notset_alias()
         _set_flask_response_class(twin)
 
 
