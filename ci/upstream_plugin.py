@@ -9,43 +9,53 @@ environment:
   (:mod:`wrappers_pure`).
 - ``WRAPPERS_UPSTREAM_SUITE``: ``werkzeug`` or ``flask``.
 - ``WRAPPERS_UPSTREAM_EXCLUSIONS``: the exclusions file (``ci/upstream-exclusions.txt``).
+- ``WRAPPERS_UPSTREAM_SCOPE``: the scope rules of ``ci/upstream.py`` (JSON).
 - ``WRAPPERS_UPSTREAM_REPORT``: where to write the JSON summary the driver prints.
+- ``WRAPPERS_UPSTREAM_PARTIAL``: set when extra pytest arguments may select
+  fewer tests (``-k``): stale rules and exclusions are then only reported.
+
+Everything below happens in ``pytest_load_initial_conftests``, before the
+upstream ``conftest.py`` and the test modules are imported.
 
 How the twin is put under test
 ------------------------------
-*Werkzeug suite*: at ``pytest_configure``, before any test module is imported,
-every module of the installed Werkzeug is imported (so that Werkzeug's own
-``from .x import y`` bindings are all to Werkzeug's objects), then each public
-Werkzeug module that has a twin here (``werkzeug``, ``werkzeug.wrappers``,
-``werkzeug.wrappers.response``, ``werkzeug.sansio.response``,
+*Werkzeug suite*: every module of the installed Werkzeug is imported first, so
+that Werkzeug's own ``from .x import y`` bindings are all to Werkzeug's objects.
+Then each public Werkzeug module that has a twin here (``werkzeug``,
+``werkzeug.wrappers``, ``werkzeug.wrappers.response``, ``werkzeug.sansio.response``,
 ``werkzeug.datastructures``, ``werkzeug.http``, ``werkzeug.exceptions``,
 ``werkzeug.urls``, ``werkzeug.utils``, ``werkzeug.wsgi``, ``werkzeug.sansio.utils``)
-gets the twin's object set on it for every name of the twin module's
-``__all__`` that the Werkzeug module also has. The test modules, imported
-afterwards, bind our objects: ``from werkzeug.datastructures import Headers``
-is the twin's ``Headers``, ``http.dump_cookie(...)`` calls the twin's. Werkzeug's
-test client, environ builder and Request stay Werkzeug's (they are not built
-here yet) and drive our Response as an application. The names patched are
-shown in the report header and checked (``is``) after patching. Werkzeug code
-that looks a name up at call time sees ours too (``werkzeug.http`` reads
-``datastructures.X``, Werkzeug's ``Headers`` calls ``http.dump_options_header``,
-``HTTPException.get_response`` imports ``wrappers.response.Response``): that only
-puts more of our code under Werkzeug's tests.
+gets the twin's object for every name of the twin module's ``__all__`` that the
+Werkzeug module also has (checked with ``is`` afterwards; the names are in the
+report header and the JSON summary). The test modules, imported afterwards,
+bind ours: ``from werkzeug.datastructures import Headers`` is the twin's
+``Headers``, ``http.dump_cookie(...)`` calls the twin's. Werkzeug's test
+client, environ builder and Request stay Werkzeug's (not built here yet) and
+drive our Response as an application.
 
-*Flask suite*: at ``pytest_configure``, ``flask.Flask.response_class`` (a class
-attribute, read by every app and subclass) is set to the twin's
-``flask.Response``; ``pytest_sessionstart`` checks on a real app and its test
-client that it took effect. Nothing of Werkzeug or Flask is patched.
+Werkzeug code that reads a replaced name at call time gets ours too: functions
+of those modules read their module's globals (``werkzeug.utils.redirect`` and
+``send_file`` import ``werkzeug.wrappers.Response`` when called, so they build
+our Response; ``werkzeug.http`` reads ``datastructures.X``; Werkzeug's
+``Headers`` calls ``http.dump_options_header``). That puts more of our code
+under Werkzeug's tests; the tests of the Werkzeug functions themselves that
+are not built here are deselected, not counted as ours.
+
+*Flask suite*: ``flask.Flask.response_class`` (a class attribute, read by every
+app and subclass) is set to the twin's ``flask.Response``;
+``pytest_sessionstart`` checks on a real app and its test client that it took
+effect. Nothing of Werkzeug or Flask is patched. (Flask 3.1.3's conftest uses
+``_pytest.monkeypatch.notset``, which pytest 9 calls ``NOTSET``: the old name is
+given back.)
 
 Selection
 ---------
 The Werkzeug suite runs only what exists here: ``SCOPE`` in ``ci/upstream.py``
 lists the files run and, inside them, the tests deselected because the thing
 they test is not built yet (Request, Accept, FileStorage, ...), each rule with
-its reason; the driver passes the rules in ``WRAPPERS_UPSTREAM_SCOPE`` (JSON)
-and this plugin deselects them (``pytest_deselected``, so pytest counts them) and
-refuses the session if a rule matches no test (a stale rule). The Flask suite
-runs whole.
+its reason; this plugin deselects them (``pytest_deselected``, so pytest
+counts them) and refuses the session if a rule matches no test (a stale rule).
+The Flask suite runs whole.
 
 Exclusions (tests that cannot pass by design) are marked
 ``xfail(strict=True)`` with their reason: they still run, a pass is a failure
