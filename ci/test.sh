@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command of the project: `bash ci/test.sh` (CI runs it through .ci/run).
 #
-#   bash ci/test.sh            CPython (compiled + pure twins, mypy), then PyPy (pure twin)
+#   bash ci/test.sh            CPython (compiled + pure twins, Werkzeug's and Flask's own suites, mypy), then PyPy (pure twin)
 #   bash ci/test.sh --no-pypy  CPython only, for quick local runs
 #   (anything after `--` goes to both pytest runs, e.g. `-- -x -k headers`)
 #
@@ -120,6 +120,15 @@ check_install "$BUILD/cpython/bin/python" 1
 
 section "CPython: pytest (compiled and pure twins)"
 run_pytest "$BUILD/cpython" 1
+
+# ---- upstream suites: Werkzeug 3.1.9's and Flask 3.1.3's own tests on both twins
+# (ci/upstream.py; their sdists are downloaded once into build/upstream/).
+section "CPython: Werkzeug's and Flask's own test suites on both twins (ci/upstream.py)"
+UPSTREAM_START=$SECONDS
+"$BUILD/cpython/bin/python" "$ROOT/ci/upstream.py" --twin both \
+    || fail "Werkzeug's or Flask's own tests failed on our twins (see above; ci/README.md)"
+echo "ci/test.sh: upstream suites took $((SECONDS - UPSTREAM_START))s"
+# ---- end of upstream suites
 
 section "CPython: mypy --strict on the pure twin (what type checkers see)"
 "$BUILD/cpython/bin/python" -m pip install -q mypy || fail "pip install mypy failed"

@@ -36,7 +36,7 @@ from urllib.parse import quote
 from wrappers._dates import http_date
 from wrappers_pure._syntax.cookies import BAD_COOKIE_KEY
 from wrappers_pure._syntax.cookies import COOKIE_ESCAPES
-from wrappers_pure._syntax.cookies import COOKIE_KEY_CHARS
+from wrappers_pure._syntax.cookies import COOKIE_KEY_REFUSED
 from wrappers_pure._syntax.cookies import COOKIE_VALUE_CHARS
 from wrappers_pure._syntax.cookies import PATH_CHARS
 from wrappers_pure._syntax.cookies import PATH_SAFE
@@ -46,7 +46,7 @@ from wrappers_pure._syntax.cookies import too_large_message
 
 # --- character tables, filled from the pure twin's constants -------------------
 
-cdef unsigned char _KEY_OK[128]
+cdef unsigned char _KEY_BAD[128]
 cdef unsigned char _VALUE_OK[128]
 cdef unsigned char _PATH_OK[128]
 # PERF: a quoted value's escapes: the length and text of each byte's escape.
@@ -73,7 +73,7 @@ cdef void _fill_escapes() except *:
             _ESC_TEXT[b][k] = text[k]
 
 
-_fill_table(_KEY_OK, COOKIE_KEY_CHARS)
+_fill_table(_KEY_BAD, COOKIE_KEY_REFUSED)
 _fill_table(_VALUE_OK, COOKIE_VALUE_CHARS)
 _fill_table(_PATH_OK, PATH_CHARS)
 _fill_escapes()
@@ -127,15 +127,39 @@ cdef inline bint _all_in(object text, unsigned char* table) noexcept:
 
 
 cdef str _check_cookie_key(object key):
-    """Return ``key`` if it is a valid cookie key (a token); raise otherwise."""
+    """Return ``key`` as it is written in the header; raise if it could break it.
+
+    An ASCII key is written as it is; a non-ASCII one as its UTF-8 bytes read
+    as Latin-1, as Werkzeug does (a lone surrogate raises Werkzeug's
+    :exc:`UnicodeEncodeError`).
+    """
+    cdef Py_ssize_t i, n
+    cdef int kind
+    cdef void* data
+    cdef Py_UCS4 c
+
     if not isinstance(key, str):
         # NOTE: Werkzeug's error for a key that is not a string.
         raise AttributeError(f"{type(key).__name__!r} object has no attribute 'encode'")
 
-    if PyUnicode_GET_LENGTH(key) == 0 or not _all_in(key, _KEY_OK):
+    n = PyUnicode_GET_LENGTH(key)
+
+    if n == 0:
         raise ValueError(BAD_COOKIE_KEY)
 
-    return <str>key
+    kind = PyUnicode_KIND(key)
+    data = PyUnicode_DATA(key)
+
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+
+        if c < 128 and _KEY_BAD[c]:
+            raise ValueError(BAD_COOKIE_KEY)
+
+    if PyUnicode_IS_ASCII(key):
+        return <str>key
+
+    return PyUnicode_AsUTF8String(key).decode("latin-1")
 
 
 cdef str _quote_cookie_value(str value):
@@ -255,7 +279,9 @@ def dump_cookie(
     octal escapes for the bytes of non-ASCII characters and for ``,``, ``;``
     and control characters.
 
-    :param key: The cookie's name: a non-empty RFC 9110 token.
+    :param key: The cookie's name: not empty, without ``;``, ``=``, ``,``,
+        ``"``, whitespace or control characters. A non-ASCII name is written
+        as its UTF-8 bytes read as Latin-1, as Werkzeug does.
     :param value: The cookie's value.
     :param max_age: How long the cookie lives: seconds or a timedelta. None
         (the default) makes a session cookie.
@@ -272,11 +298,11 @@ def dump_cookie(
     :param max_size: Warn when the result is longer than this; 0 never warns.
     :param samesite: ``"Strict"``, ``"Lax"`` or ``"None"`` (any case).
     :param partitioned: Ask for partitioned storage (CHIPS); implies ``secure``.
-    :raises ValueError: ``samesite`` is not one of its values; the key is not a
-        token; ``domain`` or an ``expires`` string holds ``;`` or a control
+    :raises ValueError: ``samesite`` is not one of its values; the key is empty
+        or holds one of the characters above; ``domain`` or an ``expires`` string holds ``;`` or a control
         character; an ``expires``/``max_age`` that is out of range.
     """
-    cdef str result, secure_text, http_only, partition
+    cdef str result, secure_text, http_only, partition, wire_key
     cdef object age
     cdef Py_ssize_t size
     cdef long long limit
@@ -324,7 +350,7 @@ def dump_cookie(
 
         value = _quote_cookie_value(value)
 
-    key = _check_cookie_key(key)
+    wire_key = _check_cookie_key(key)
 
     # NOTE: Werkzeug's order. None and False leave an attribute out, True
     # writes it bare; other values of the flags are written as ``Name=value``.
@@ -338,7 +364,7 @@ def dump_cookie(
     )
     # PERF: one string built from labels and values, "" for a part left out.
     result = (
-        f"{key}={value}"
+        f"{wire_key}={value}"
         f"{'' if domain is None else '; Domain='}{'' if domain is None else domain}"
         f"{'' if expires is None else '; Expires='}"
         f"{'' if expires is None else expires}"

@@ -363,8 +363,15 @@ def _aware_class(name: str) -> type[HTTPException]:
     if made is None:
         import werkzeug.exceptions
 
-        ours = globals()[name]
+        ours: type[HTTPException] = globals()[name]
         theirs = getattr(werkzeug.exceptions, name)
+
+        if isinstance(theirs, type) and issubclass(ours, theirs):
+            # Werkzeug's name already is this class (or a base of it): an app or
+            # a test harness put ours there. Nothing to mix in; not remembered,
+            # so that Werkzeug's own class is used again once it is back.
+            return ours
+
         new = type(name, (ours, theirs), {"__module__": __name__, "__qualname__": attr})
         new.__doc__ = ours.__doc__
         # Two threads may get here at once: both return the class stored first.

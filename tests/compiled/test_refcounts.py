@@ -401,7 +401,9 @@ def _scenario_dump_cookie(twin: types.ModuleType) -> tuple[Run, list[t.Any]]:
     bad_flag = _fresh("a;b")
     samesite = _fresh("lax")
     bad_samesite = _fresh("bogus")
-    bad_keys = [_fresh(k) for k in ("a;b", "a b", "k\u00e9y", "a=b", "", "a\x00")]
+    bad_keys = [_fresh(k) for k in ("a;b", "a b", "k\u00e9y;", "a=b", "", "a\x00")]
+    raw_keys = [_fresh(k) for k in ("k\u00e9y", "a:b[0]", "\U0001f600")]
+    surrogate_key = _fresh("a\udc80")
     not_str = int("4242")
     bad_domain = _fresh("evil.com; Path=/")
     bad_expires = _fresh("Tue\r\nX: y")
@@ -415,7 +417,7 @@ def _scenario_dump_cookie(twin: types.ModuleType) -> tuple[Run, list[t.Any]]:
         expires_text, expires_dt, expires_int, max_age, age_delta, big_age,
         bigger_age, nan, flag, bad_flag, samesite, bad_samesite, not_str,
         bad_domain, bad_expires, big_value, max_size, max_size_float,
-        max_size_big, max_size_neg, *bad_keys,
+        max_size_big, max_size_neg, *bad_keys, *raw_keys, surrogate_key,
     ]  # fmt: skip
 
     def run() -> None:
@@ -448,6 +450,12 @@ def _scenario_dump_cookie(twin: types.ModuleType) -> tuple[Run, list[t.Any]]:
 
         for bad in bad_keys:
             _raises(lambda: dump_cookie(bad, plain), ValueError)
+
+        for raw in raw_keys:
+            dump_cookie(raw, plain)
+            dump_cookie(raw, quoted, max_age=max_age)
+
+        _raises(lambda: dump_cookie(surrogate_key, plain), UnicodeEncodeError)
 
         # The max_size warning, as an error, on every kind of limit.
         with warnings.catch_warnings():

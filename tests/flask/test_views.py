@@ -516,10 +516,6 @@ def test_max_cookie_size_config_is_respected(Flavour: type, limit: int) -> None:
         assert "'big' cookie is too large" in ours[0] and str(limit) in ours[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="our cookie-size warning is worded differently from Werkzeug's; its "
-    "wording belongs to the cookie fixes of issue 12 (remove this mark when they land)",
-)
 def test_max_cookie_size_warning_text_is_flasks(Flavour: type) -> None:  # noqa: N803
+    """HOSTILE-INPUT row 12: Werkzeug's words, through Flask's MAX_COOKIE_SIZE."""
     assert warnings_of(cookie_app(Flavour, 40)) == warnings_of(cookie_app(None, 40))

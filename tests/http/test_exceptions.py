@@ -774,3 +774,31 @@ def test_make_conditional_raises_a_class_flask_answers(twin: types.ModuleType) -
         r.make_conditional(environ, accept_ranges=True, complete_length=10)
     assert isinstance(info.value, twin.exceptions.RequestedRangeNotSatisfiable)
     assert info.value.length == 10
+
+
+def test_werkzeug_aware_when_werkzeug_name_is_ours(
+    twin: types.ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When ``werkzeug.exceptions`` already serves our class under the name (an
+    app aliasing it, or ``ci/upstream.py`` running Werkzeug's tests on us), the
+    416 is our class itself: there is nothing to mix in (``type(name, (ours,
+    ours))`` would raise ``TypeError: duplicate base class``)."""
+    import wrappers_pure.exceptions as pure_exceptions
+    from wrappers_pure.exceptions import werkzeug_aware
+
+    ours = twin.exceptions.RequestedRangeNotSatisfiable
+    attr = "_WerkzeugAwareRequestedRangeNotSatisfiable"
+    monkeypatch.delitem(vars(pure_exceptions), attr, raising=False)
+    monkeypatch.setattr(wz, "RequestedRangeNotSatisfiable", ours)
+
+    assert werkzeug_aware(ours) is ours
+    environ = {"REQUEST_METHOD": "GET", "HTTP_RANGE": "bytes=50-"}
+    with pytest.raises(ours) as info:
+        twin.Response(b"0123456789").make_conditional(
+            environ, accept_ranges=True, complete_length=10
+        )
+    assert type(info.value) is ours and info.value.length == 10
+    assert attr not in vars(pure_exceptions)  # not remembered for later
+
+    monkeypatch.undo()
+    assert issubclass(werkzeug_aware(ours), wz.RequestedRangeNotSatisfiable)

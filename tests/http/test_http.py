@@ -25,6 +25,7 @@ import warnings
 import pytest
 import werkzeug.datastructures
 import werkzeug.http
+import werkzeug.wrappers
 
 from support import exc_kind, outcome
 
@@ -842,18 +843,67 @@ def test_quote_etag_refuses_quote(twin: types.ModuleType, etag: str) -> None:
 # --- stricter than Werkzeug -------------------------------------------------------------
 
 BAD_COOKIE_KEYS = [
-    "a;b", "a=b", "a b", "a,b", 'a"b', "", "a\x00", "a\r", "a\n", "a\t", "a\x1f",
-    "a\x7f", "\u00e9", "a\u20ac", ";", "=", " ", " a", "a ",
+    "a;b", "a=b", "a b", "a,b", 'a"b', "", "a\x00", "a\r", "a\n", "a\t", "a\x0b",
+    "a\x0c", "a\x1f", "a\x7f", ";", "=", " ", " a", "a ", "f\u00f6;", "\u00e9=x",
+    "a\r\nSet-Cookie: b",
 ]
 
 
 @pytest.mark.parametrize("key", BAD_COOKIE_KEYS, ids=repr)
 def test_stricter_cookie_key(twin: types.ModuleType, key: str) -> None:
-    """HOSTILE-INPUT row 8: Werkzeug emits these names raw; we refuse them."""
+    """HOSTILE-INPUT row 8: Werkzeug emits these names raw; we refuse them
+    (each can end the name or the cookie, be trimmed, or split the header)."""
     werkzeug.http.dump_cookie(key, "v")  # Werkzeug accepts it
 
     with pytest.raises(ValueError):
         twin.http.dump_cookie(key, "v")
+
+    with pytest.raises(ValueError):
+        twin.Response().set_cookie(key, "v")
+
+
+#: Names Werkzeug writes raw and nothing in them can break the header
+#: (HOSTILE-INPUT row 8a): other separators, non-ASCII (written as its UTF-8
+#: bytes read as Latin-1), Unicode spaces and C1 controls (whose UTF-8 bytes are
+#: all above 0x7F).
+RAW_COOKIE_KEYS = [
+    "f\u00f6", "\u00e9", "a\u20ac", "\U0001f600", "a:b", "a[0]", "a]", "a/b", "a@b",
+    "a?b", "(a)", "{a}", "<a>", "a\\b", "__Host-a:b", "\u00a0", "a\u2028b", "\x85",
+    "\u00ff", "a!#$%&'*+-.^_`|~",
+]
+
+
+@pytest.mark.parametrize("key", RAW_COOKIE_KEYS, ids=repr)
+def test_cookie_key_werkzeug_writes_raw_is_accepted(
+    twin: types.ModuleType, key: str
+) -> None:
+    """HOSTILE-INPUT row 8a: the same text as Werkzeug's, byte for byte, from
+    ``dump_cookie`` and ``Response.set_cookie``, and ``parse_cookie`` reads the
+    name back."""
+    expected = werkzeug.http.dump_cookie(key, "v", max_age=60, sync_expires=False)
+    assert twin.http.dump_cookie(key, "v", max_age=60, sync_expires=False) == expected
+    assert twin.http.parse_cookie(expected).get(key) == "v"
+
+    ours, theirs = twin.Response(), werkzeug.wrappers.Response()
+    ours.set_cookie(key, "v", httponly=True)
+    theirs.set_cookie(key, "v", httponly=True)
+    assert ours.headers.getlist("Set-Cookie") == theirs.headers.getlist("Set-Cookie")
+
+
+def test_cookie_key_non_ascii_is_werkzeug_mojibake(twin: types.ModuleType) -> None:
+    """Werkzeug's own ``test_cookie_unicode_keys``: ``fö`` goes out as the
+    Latin-1 reading of its UTF-8 bytes, as WSGI carries it."""
+    assert twin.http.dump_cookie("f\u00f6", "f\u00f6") == (
+        'f\u00c3\u00b6="f\\303\\266"; Path=/'
+    )
+
+
+def test_cookie_key_lone_surrogate_raises_like_werkzeug(twin: types.ModuleType) -> None:
+    """A key that has no UTF-8 form: Werkzeug's ``UnicodeEncodeError``."""
+    with pytest.raises(UnicodeEncodeError):
+        werkzeug.http.dump_cookie("a\udc80", "v")
+    with pytest.raises(UnicodeEncodeError):
+        twin.http.dump_cookie("a\udc80", "v")
 
 
 BAD_ATTRIBUTE_TEXT = [
@@ -992,3 +1042,44 @@ def test_parse_cookie_reads_environ(twin: types.ModuleType) -> None:
     """``parse_cookie`` reads ``HTTP_COOKIE`` from a dict environ."""
     environ = {"HTTP_COOKIE": "a=b", "OTHER": "x"}
     assert twin.http.parse_cookie(environ).to_dict() == {"a": "b"}
+
+
+def _warning_texts(func: t.Callable[[], t.Any]) -> list[tuple[type, str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        func()
+    return [(w.category, str(w.message)) for w in caught]
+
+
+@pytest.mark.parametrize(
+    "key, value, kwargs",
+    [
+        ("foo", "b" * 501, {"max_size": 512}),
+        ("big", "x" * 5000, {}),
+        ("q", 'a "quoted" value; with, specials \u00e9' * 20, {"max_size": 100}),
+        ("f\u00f6", "v" * 40, {"max_size": 10, "domain": "example.com"}),
+        ("k", "v" * 30, {"max_size": 10.5, "secure": True, "samesite": "lax"}),
+    ],
+    ids=["werkzeug-test", "default-limit", "quoted", "non-ascii-key", "float-limit"],
+)
+def test_cookie_size_warning_has_werkzeug_wording(
+    twin: types.ModuleType, key: str, value: str, kwargs: dict[str, t.Any]
+) -> None:
+    """HOSTILE-INPUT row 12: the same ``UserWarning``, word for word (apps and
+    Werkzeug's own tests match its text: "the limit is 512 bytes")."""
+    theirs = _warning_texts(lambda: werkzeug.http.dump_cookie(key, value, **kwargs))
+    ours = _warning_texts(lambda: twin.http.dump_cookie(key, value, **kwargs))
+    assert len(theirs) == 1 and theirs[0][0] is UserWarning
+    assert ours == theirs
+
+
+def test_set_cookie_size_warning_has_werkzeug_wording(twin: types.ModuleType) -> None:
+    """The same through ``Response.set_cookie`` and ``max_cookie_size``."""
+
+    def run(cls: type) -> list[tuple[type, str]]:
+        sub = type("Small", (cls,), {"max_cookie_size": 64})
+        return _warning_texts(lambda: sub().set_cookie("session", "s" * 80, httponly=True))
+
+    theirs = run(werkzeug.wrappers.Response)
+    assert "the limit is 64 bytes" in theirs[0][1]
+    assert run(twin.Response) == theirs

@@ -4,11 +4,13 @@ reading a ``Cookie`` header (pure twin of ``wrappers/_cookies.pyx``).
 Behaviour is Werkzeug 3.1's ``werkzeug.http.dump_cookie``, with these
 deliberate differences (each refuses input that would smuggle a cookie
 attribute or split a header): :func:`dump_cookie` raises :exc:`ValueError`
-for a key that is empty or not an RFC 9110 token (``;``, ``=``, space, ``,``,
-``"``, control characters, non-ASCII, ...); for a ``domain`` or an ``expires``
-string holding ``;`` or a control character; and for an attribute value that
-is not a number or a bool (``max_age="1; Domain=x"``, ``secure="x"``) and
-renders with one of those.
+for a key that is empty or holds ``;``, ``=``, ``,``, ``"``, ASCII whitespace,
+a control character or DEL; for a ``domain`` or an ``expires`` string holding
+``;`` or a control character; and for an attribute value that is not a number
+or a bool (``max_age="1; Domain=x"``, ``secure="x"``) and renders with one of
+those. Every other key is written as Werkzeug writes it: other separators
+(``:``, ``[``, ``/``, ``@``, ...) as they are, a non-ASCII key as its UTF-8
+bytes read as Latin-1 (``fö`` -> ``fÃ¶``, which ``parse_cookie`` reads back).
 
 :func:`~wrappers_pure.http.parse_cookie`, which builds a
 :class:`~wrappers_pure.datastructures.MultiDict`, lives in
@@ -34,10 +36,11 @@ from urllib.parse import quote
 from wrappers_pure._internal import control_re
 from wrappers_pure._syntax.dates import http_date
 
-#: The characters of an RFC 9110 ``token``: all a cookie key may hold here.
-COOKIE_KEY_CHARS: t.Final = frozenset(
-    "!#$%&'*+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz|~"
-)
+#: The characters a cookie key must not hold (all ASCII): ``=`` ends the name,
+#: ``;`` and ``,`` end the cookie, whitespace is trimmed or split on, ``"``
+#: starts a quoted string, and the control characters (C0, DEL) can split the
+#: header. Anything else, non-ASCII included, cannot break the header.
+COOKIE_KEY_REFUSED: t.Final = frozenset(';=,"' + "".join(map(chr, range(0x21))) + "\x7f")
 
 #: The characters a cookie value may hold without being quoted (Werkzeug's set).
 COOKIE_VALUE_CHARS: t.Final = frozenset(
@@ -78,7 +81,20 @@ def _only(chars: frozenset[str]) -> t.Callable[[str], object]:
     return chars.issuperset
 
 
-_only_key_chars: t.Final = _only(COOKIE_KEY_CHARS)
+def _none_of(chars: frozenset[str]) -> t.Callable[[str], bool]:
+    """A test of whether a string holds none of ``chars``.
+
+    PERF: as :func:`_only`, the set's own method on CPython and a regular
+    expression on PyPy.
+    """
+    if sys.implementation.name == "pypy":  # pragma: no cover (PyPy only)
+        search = re.compile(f"[{re.escape(''.join(sorted(chars)))}]").search
+        return lambda text: search(text) is None
+
+    return chars.isdisjoint
+
+
+_no_refused_key_char: t.Final = _none_of(COOKIE_KEY_REFUSED)
 _only_value_chars: t.Final = _only(COOKIE_VALUE_CHARS)
 _only_path_chars: t.Final = _only(PATH_CHARS)
 
@@ -88,10 +104,10 @@ SAMESITE_VALUES: t.Final = frozenset(("Strict", "Lax", "None"))
 # NOTE: ``control_re`` (C0 controls and DEL, refused in a domain, an expires
 # string or an attribute) comes from ``_internal``.
 
-#: The message for a cookie key that is not a token.
+#: The message for a cookie key that could break the header.
 BAD_COOKIE_KEY: t.Final = (
-    "Cookie keys must be non-empty RFC 9110 tokens (no ';', '=', space, ',', '\"', "
-    "control or non-ASCII characters)."
+    "Cookie keys must not be empty or hold ';', '=', ',', '\"', whitespace or "
+    "control characters."
 )
 
 
@@ -108,16 +124,24 @@ def _check_attribute(name: str, text: str) -> None:
 
 
 def _check_cookie_key(key: t.Any) -> str:
-    """Return ``key`` if it is a valid cookie key (a token); raise otherwise."""
+    """Return ``key`` as it is written in the header; raise if it could break it.
+
+    An ASCII key is written as it is; a non-ASCII one as its UTF-8 bytes read
+    as Latin-1, as Werkzeug does (a lone surrogate raises Werkzeug's
+    :exc:`UnicodeEncodeError`).
+    """
     if key.__class__ is not str and not isinstance(key, str):
         # NOTE: Werkzeug's error for a key that is not a string.
         raise AttributeError(f"{type(key).__name__!r} object has no attribute 'encode'")
 
     # PERF: most keys are letters and digits.
-    if not (key.isascii() and key.isalnum()) and (not key or not _only_key_chars(key)):
+    if key.isascii() and key.isalnum():
+        return key
+
+    if not key or not _no_refused_key_char(key):
         raise ValueError(BAD_COOKIE_KEY)
 
-    return key
+    return key if key.isascii() else key.encode().decode("latin-1")
 
 
 def _quote_cookie_value(value: str) -> str:
@@ -177,7 +201,9 @@ def dump_cookie(
     octal escapes for the bytes of non-ASCII characters and for ``,``, ``;``
     and control characters.
 
-    :param key: The cookie's name: a non-empty RFC 9110 token.
+    :param key: The cookie's name: not empty, without ``;``, ``=``, ``,``,
+        ``"``, whitespace or control characters. A non-ASCII name is written
+        as its UTF-8 bytes read as Latin-1, as Werkzeug does.
     :param value: The cookie's value.
     :param max_age: How long the cookie lives: seconds or a timedelta. None
         (the default) makes a session cookie.
@@ -194,8 +220,8 @@ def dump_cookie(
     :param max_size: Warn when the result is longer than this; 0 never warns.
     :param samesite: ``"Strict"``, ``"Lax"`` or ``"None"`` (any case).
     :param partitioned: Ask for partitioned storage (CHIPS); implies ``secure``.
-    :raises ValueError: ``samesite`` is not one of its values; the key is not a
-        token; ``domain`` or an ``expires`` string holds ``;`` or a control
+    :raises ValueError: ``samesite`` is not one of its values; the key is empty
+        or holds one of the characters above; ``domain`` or an ``expires`` string holds ``;`` or a control
         character; an ``expires``/``max_age`` that is out of range.
     """
     if path is not None:
@@ -239,7 +265,7 @@ def dump_cookie(
 
         value = _quote_cookie_value(value)
 
-    key = _check_cookie_key(key)
+    wire_key = _check_cookie_key(key)
 
     # NOTE: Werkzeug's order. None and False leave an attribute out, True
     # writes it bare; other values of the flags are written as ``Name=value``.
@@ -253,7 +279,7 @@ def dump_cookie(
     )
     # PERF: one string built from labels and values, "" for a part left out.
     result = (
-        f"{key}={value}"
+        f"{wire_key}={value}"
         f"{'' if domain is None else '; Domain='}{'' if domain is None else domain}"
         f"{'' if expires is None else '; Expires='}"
         f"{'' if expires is None else expires}"
@@ -271,14 +297,16 @@ def dump_cookie(
     return result
 
 
-def too_large_message(key: str, value: str, size: int, max_size: int) -> str:
-    """The warning for a cookie longer than ``max_size``."""
+def too_large_message(key: str, value: str, size: int, max_size: t.Any) -> str:
+    """The warning for a cookie longer than ``max_size``: Werkzeug's words
+    (apps and tests filter warnings by their text). ``value`` is the value as
+    written (quoted if it was), ``key`` the key as given."""
     value_size = len(value)
     return (
-        f"The '{key}' cookie is too large: {size} bytes in all, over the limit of"
-        f" {max_size} bytes (its value takes {value_size} bytes, its name and"
-        f" attributes {size - value_size}). Browsers may silently ignore cookies"
-        " larger than this."
+        f"The '{key}' cookie is too large: the value was {value_size} bytes but the"
+        f" header required {size - value_size} extra bytes. The final size"
+        f" was {size} bytes but the limit is {max_size} bytes. Browsers may"
+        " silently ignore cookies larger than this."
     )
 
 
