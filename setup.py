@@ -356,8 +356,16 @@ class BdistWheel(bdist_wheel):
     setuptools decides between a pure and a platform wheel before anything is
     built, from the extensions declared; when :class:`BuildExt` fell back to
     pure, the wheel holds no compiled module and must say so: ``py3-none-any``,
-    ``Root-Is-Purelib: true``.
+    ``Root-Is-Purelib: true``. The folder the wheel is assembled in starts
+    empty too (setuptools removes it after a build, but not after one that
+    was interrupted).
     """
+
+    def run(self) -> None:
+        if Path(self.bdist_dir).is_dir():
+            shutil.rmtree(self.bdist_dir)
+
+        super().run()
 
     def run_command(self, command: str) -> None:
         # bdist_wheel.run builds, then picks purelib or platlib and the tag from
@@ -369,11 +377,13 @@ class BdistWheel(bdist_wheel):
 
 
 def main() -> None:
+    # The same commands for a pure build: it starts from empty folders too.
+    cmdclass = {"build": Build, "build_ext": BuildExt, "bdist_wheel": BdistWheel}
     reason = _why_pure()
 
     if reason is not None:
         _pure_only(reason, cpython=platform.python_implementation() == "CPython")
-        setup(ext_modules=[])
+        setup(ext_modules=[], cmdclass=cmdclass)
         return
 
     if TRACING:
@@ -382,10 +392,7 @@ def main() -> None:
             "This build is for coverage only; it is much slower. Never release it.",
         )
 
-    setup(
-        ext_modules=_extensions(),
-        cmdclass={"build": Build, "build_ext": BuildExt, "bdist_wheel": BdistWheel},
-    )
+    setup(ext_modules=_extensions(), cmdclass=cmdclass)
 
 
 if __name__ == "__main__":
