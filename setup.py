@@ -13,8 +13,18 @@ extension modules, one per ``wrappers/_*.pyx`` (found by glob).
   That variable also fails a CPython build that would be pure for any other
   reason (no Cython, or ``WRAPPERS_NO_EXTENSIONS`` set too); on PyPy it is
   ignored, as no compiled twin exists there.
-- ``WRAPPERS_CYTHON_TRACING`` set: line tracing for coverage. Never in release
-  builds: it halves the speed.
+- ``WRAPPERS_CYTHON_TRACING`` set: line tracing for coverage, with debug
+  symbols. Never in release builds: it halves the speed. Release builds carry
+  no debug symbols (compiled with ``-g0``, linked with ``-s`` where the linker
+  is GNU-like and not Apple's), which makes the modules about 7x smaller.
+
+A build never ships what an earlier build left behind: ``build`` empties its
+``build/lib*`` folder first, and ``build_ext`` deletes every compiled module it
+is about to make (in ``build/lib*`` and, with ``--inplace``, in the source tree)
+before making it, so a module that fails to build this time is missing rather
+than stale. When any module fails, the ones that did build are deleted too (the
+shim needs them all), and the wheel is a pure one: ``py3-none-any``, with no
+compiled file in it.
 
 The switches are parsed by ``wrappers_pure/_env.py``, loaded here by file path
 (the packages themselves are not importable before they are installed), so the
@@ -25,11 +35,14 @@ from __future__ import annotations
 
 import importlib.util
 import platform
+import shutil
 import sys
 from pathlib import Path
 
 from setuptools import Extension
 from setuptools import setup
+from setuptools.command.bdist_wheel import bdist_wheel
+from setuptools.command.build import build
 from setuptools.command.build_ext import build_ext
 from setuptools.errors import BaseError
 from setuptools.errors import CCompilerError
@@ -61,6 +74,17 @@ CYTHON_TRACING: str = _env.CYTHON_TRACING
 REQUIRED = _env.env_flag(REQUIRE_EXTENSIONS)
 TRACING = _env.env_flag(CYTHON_TRACING)
 
+
+#: The name of every compiled module file of the package: ``_headers.cpython-
+#: 311-x86_64-linux-gnu.so``, ``_headers.cp311-win_amd64.pyd``, ...
+COMPILED_GLOBS = ("_*.so", "_*.pyd")
+
+#: Release builds: no debug information (``-g0`` comes after the ``-g`` of the
+#: interpreter's CFLAGS, so it wins; it also makes compiling about 40% faster),
+#: and ``-s`` strips the symbol table at link time. For ``unix``-type compilers
+#: (gcc, clang; MSVC keeps debug information out of the .pyd anyway).
+RELEASE_COMPILE_ARGS = ("-g0",)
+RELEASE_LINK_ARGS = ("-s",)
 
 #: The Extension fields that cythonize may change (see BuildExt._cythonize).
 _EXTENSION_FIELDS = (
@@ -157,12 +181,37 @@ def _extensions() -> list[Extension]:
     ]
 
 
+class Build(build):
+    """``build``, starting from an empty ``build/lib*`` folder every time.
+
+    setuptools reuses that folder across builds, and everything in it goes into
+    the wheel: a compiled module an earlier build left there (this build failed
+    to make it) or a ``.py`` file deleted from the tree since would ship.
+    """
+
+    def run(self) -> None:
+        lib = Path(self.build_lib).resolve()
+        base = Path(self.build_base).resolve()
+
+        # Only a folder of build/ itself (never a --build-lib pointed elsewhere).
+        if lib.is_dir() and base in lib.parents:
+            shutil.rmtree(lib)
+
+        super().run()
+
+
 class BuildExt(build_ext):
     """Cythonize and compile each extension; on failure fall back to pure.
 
-    A failure is reported in a banner and the other extensions go on (the shim
-    needs them all, so one failure means the pure twin at run time), unless
-    ``WRAPPERS_REQUIRE_EXTENSIONS`` is set, in which case the build fails.
+    Every module is compiled in every build: the module file is deleted before
+    it is built (in ``build/lib*``, and in the source tree with ``--inplace``),
+    so nothing an earlier build made can stand in for one that failed now.
+
+    A failure is reported in a banner and the other extensions go on, so that
+    the banner names every failure; then, as the shim needs them all, the
+    modules that did build are deleted too and the install is pure (the wheel
+    ``py3-none-any``, see :class:`BdistWheel`). With
+    ``WRAPPERS_REQUIRE_EXTENSIONS`` set, the first failure fails the build.
     """
 
     def initialize_options(self) -> None:
@@ -170,6 +219,10 @@ class BuildExt(build_ext):
         self._failed: list[str] = []
 
     def run(self) -> None:
+        inplace = self.inplace
+        names = [ext.name for ext in self.extensions]
+        self._remove_compiled(names, inplace, "left by an earlier build")
+
         try:
             super().run()
         except BUILD_ERRORS as exc:
@@ -177,24 +230,65 @@ class BuildExt(build_ext):
             self._fail("all extension modules", exc)
             self.extensions = []
 
+        if self._failed:
+            # Pure: no compiled module anywhere this build writes them, and none
+            # declared, so that install and bdist_wheel treat it as pure.
+            self._remove_compiled(names, inplace, "the install is pure")
+            self.distribution.ext_modules = []
+            _banner(
+                "wrappers: the compiled twin could not be built; failed: "
+                + ", ".join(self._failed),
+                "Installing the pure-Python twin only (it works, it is slower):",
+                "no compiled module is installed, and a wheel is py3-none-any.",
+                f"Set {REQUIRE_EXTENSIONS}=1 to make this an error.",
+            )
+
     def build_extensions(self) -> None:
         super().build_extensions()
-        # Later steps (copying in place, listing outputs) see only what was built.
-        self.extensions = [
-            ext for ext in self.extensions if ext.name not in self._failed
-        ]
 
         if self._failed:
-            _banner(
-                "wrappers: the compiled twin is incomplete; failed: "
-                + ", ".join(self._failed),
-                "`import wrappers` serves the pure-Python twin when a module it needs is",
-                "missing: check `python -c 'import wrappers; print(wrappers.COMPILED)'`.",
-            )
+            # Nothing to copy in place or to list as an output (see run).
+            self.extensions = []
         elif self.extensions:
             names = ", ".join(ext.name for ext in self.extensions)
             print(
                 f"wrappers: compiled twin built: {names}", file=sys.stderr, flush=True
+            )
+
+    def _remove_compiled(self, names: list[str], inplace: bool, why: str) -> None:
+        """Delete the package's compiled modules where this build writes them.
+
+        In ``build/lib*/wrappers`` (a folder of the build's own): every compiled
+        module, whatever its name. In the source tree (``--inplace``, editable
+        installs): only the files this interpreter's build would write, so an
+        in-place build for another Python stays.
+        """
+        paths = [
+            path
+            for pattern in COMPILED_GLOBS
+            for path in Path(self.build_lib, "wrappers").glob(pattern)
+        ]
+
+        if inplace:
+            package_dir = self.get_finalized_command("build_py").get_package_dir(
+                "wrappers"
+            )
+            paths += [
+                Path(package_dir, Path(self.get_ext_filename(name)).name)
+                for name in names
+            ]
+
+        removed = [path for path in paths if path.exists()]
+
+        for path in removed:
+            path.unlink()
+
+        for folder in sorted({str(path.parent) for path in removed}):
+            files = sorted(path.name for path in removed if str(path.parent) == folder)
+            print(
+                f"wrappers: removed from {folder} ({why}): {', '.join(files)}",
+                file=sys.stderr,
+                flush=True,
             )
 
     def build_extension(self, ext: Extension) -> None:
@@ -203,6 +297,11 @@ class BuildExt(build_ext):
         except Exception as exc:  # noqa: BLE001 (any Cython error)
             self._fail(ext.name, exc, what="Cython could not translate")
             return
+
+        if not TRACING and self.compiler.compiler_type == "unix":
+            ext.extra_compile_args.extend(RELEASE_COMPILE_ARGS)
+            if sys.platform != "darwin":  # Apple's linker ignores -s, with a warning
+                ext.extra_link_args.extend(RELEASE_LINK_ARGS)
 
         try:
             super().build_extension(ext)
@@ -248,19 +347,43 @@ class BuildExt(build_ext):
             ) from exc
 
         self._failed.append(name)
-        _banner(
-            f"wrappers: the compiled twin could not be built: {reason};",
-            "installing the pure-Python twin only (it works, it is slower).",
-            f"Set {REQUIRE_EXTENSIONS}=1 to make this an error.",
-        )
+        _banner(f"wrappers: {reason}")
+
+
+class BdistWheel(bdist_wheel):
+    """``bdist_wheel`` that tags a wheel by what the build made.
+
+    setuptools decides between a pure and a platform wheel before anything is
+    built, from the extensions declared; when :class:`BuildExt` fell back to
+    pure, the wheel holds no compiled module and must say so: ``py3-none-any``,
+    ``Root-Is-Purelib: true``. The folder the wheel is assembled in starts
+    empty too (setuptools removes it after a build, but not after one that
+    was interrupted).
+    """
+
+    def run(self) -> None:
+        if Path(self.bdist_dir).is_dir():
+            shutil.rmtree(self.bdist_dir)
+
+        super().run()
+
+    def run_command(self, command: str) -> None:
+        # bdist_wheel.run builds, then picks purelib or platlib and the tag from
+        # root_is_pure: the one place to correct it in between.
+        super().run_command(command)
+
+        if command == "build" and not self.distribution.has_ext_modules():
+            self.root_is_pure = True
 
 
 def main() -> None:
+    # The same commands for a pure build: it starts from empty folders too.
+    cmdclass = {"build": Build, "build_ext": BuildExt, "bdist_wheel": BdistWheel}
     reason = _why_pure()
 
     if reason is not None:
         _pure_only(reason, cpython=platform.python_implementation() == "CPython")
-        setup(ext_modules=[])
+        setup(ext_modules=[], cmdclass=cmdclass)
         return
 
     if TRACING:
@@ -269,7 +392,7 @@ def main() -> None:
             "This build is for coverage only; it is much slower. Never release it.",
         )
 
-    setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExt})
+    setup(ext_modules=_extensions(), cmdclass=cmdclass)
 
 
 if __name__ == "__main__":

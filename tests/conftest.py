@@ -313,18 +313,19 @@ def _python_path() -> str:
 def run_python(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> t.Callable[..., subprocess.CompletedProcess[str]]:
-    """Return ``run(code, env=None)``: run ``code`` with ``sys.executable``.
+    """Return ``run(code, env=None, cwd=None)``: run ``code`` with ``sys.executable``.
 
-    The child runs in an empty directory with ``PYTHONPATH`` set to the
-    directories this process imported :mod:`wrappers` and :mod:`wrappers_pure`
-    from, and without ``WRAPPERS_NO_EXTENSIONS`` unless ``env`` sets it. A
-    non-zero exit fails the calling test with the child's output.
+    The child runs in an empty directory (or ``cwd``, which ``python -c`` puts
+    first on ``sys.path``) with ``PYTHONPATH`` set to the directories this
+    process imported :mod:`wrappers` and :mod:`wrappers_pure` from, and without
+    ``WRAPPERS_NO_EXTENSIONS`` unless ``env`` sets it. A non-zero exit fails the
+    calling test with the child's output.
     """
-    cwd = tmp_path_factory.mktemp("subprocess-cwd")
+    empty = tmp_path_factory.mktemp("subprocess-cwd")
     python_path = _python_path()
 
     def run(
-        code: str, env: dict[str, str] | None = None
+        code: str, env: dict[str, str] | None = None, cwd: Path | None = None
     ) -> subprocess.CompletedProcess[str]:
         child_env = dict(os.environ)
         child_env.pop("WRAPPERS_NO_EXTENSIONS", None)
@@ -332,7 +333,7 @@ def run_python(
         child_env.update(env or {})
         proc = subprocess.run(
             [sys.executable, "-c", code],
-            cwd=cwd,
+            cwd=empty if cwd is None else cwd,
             env=child_env,
             capture_output=True,
             text=True,

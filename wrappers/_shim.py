@@ -7,6 +7,11 @@ Decided once, at import, in this order:
 3. importing the compiled modules fails: the pure twin;
 4. otherwise: the compiled twin.
 
+When the import fails because :mod:`wrappers` came from a source checkout
+(its folder holds the ``.pyx`` sources, which no wheel ships) rather than from
+an install, the reason says so: from the repository root, ``python -c "import
+wrappers"`` finds the tree before the installed build.
+
 This module imports nothing of the package but ``wrappers_pure._env`` (the one
 parser of the environment switches, shared with ``setup.py``). The faces
 (``wrappers/http.py`` and the others) read :data:`COMPILED` from here, never
@@ -38,6 +43,7 @@ def _choose(
     environ: t.Mapping[str, str] | None = None,
     implementation: str | None = None,
     importer: t.Callable[[str], object] | None = None,
+    package_dir: str | None = None,
 ) -> tuple[bool, str]:
     """Decide which twin to use; return ``(compiled, reason)``.
 
@@ -48,6 +54,8 @@ def _choose(
         by default.
     :param importer: Imports a module by name; :func:`importlib.import_module`
         by default.
+    :param package_dir: The folder :mod:`wrappers` was imported from, looked at
+        only when an import fails; this module's folder by default.
     """
     if env_flag(NO_EXTENSIONS, environ):
         return False, f"{NO_EXTENSIONS} is set"
@@ -67,9 +75,28 @@ def _choose(
         try:
             importer(name)
         except ImportError as exc:
-            return False, f"the compiled module {name} could not be imported ({exc})"
+            return False, _import_failed(name, exc, package_dir)
 
     return True, "the compiled modules imported"
+
+
+def _import_failed(name: str, exc: ImportError, package_dir: str | None) -> str:
+    """The reason for the pure twin when the compiled module ``name`` failed."""
+    import os
+
+    if package_dir is None:
+        package_dir = os.path.dirname(os.path.abspath(__file__))
+
+    source = os.path.join(package_dir, name.rpartition(".")[2] + ".pyx")
+
+    if os.path.isfile(source):
+        return (
+            f"imported from a source tree at {package_dir}, where {name} is not "
+            f"built ({exc}): build it, or run from elsewhere / with -I to import "
+            "the installed build"
+        )
+
+    return f"the compiled module {name} could not be imported ({exc})"
 
 
 #: Whether the compiled twin serves the public names.

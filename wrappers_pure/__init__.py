@@ -30,7 +30,7 @@ from wrappers_pure.response import ResponseStream as ResponseStream
 from wrappers_pure.sansio import response as _sansio_response  # noqa: F401
 from wrappers_pure.sansio import utils as _sansio_utils  # noqa: F401
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Always False here; :data:`wrappers.COMPILED` says which twin the shim picked.
 COMPILED = False

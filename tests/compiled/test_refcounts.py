@@ -126,6 +126,12 @@ SCENARIO_ROUNDS = 150
 #: but ``datetime.astimezone`` grows the blocks by up to ~50, now and then.
 SLACK = SCENARIO_ROUNDS // 2
 
+#: Measured runs at most: a count is reported when it grew by more than
+#: ``SLACK`` in every one. The interpreter's caches fill and stop (Python 3.13,
+#: pickling responses after the whole suite was collected: +435, +102, +23, +6
+#: blocks over successive runs of 150 calls); a leak grows every run alike.
+MEASURED_RUNS = 3
+
 #: Where the leaking stand-ins of the self-tests put what they leak.
 _LEAKED: list[t.Any] = []
 
@@ -150,8 +156,8 @@ def leak_report(
     returned (they are watched through weak references made during warm-up).
     The interpreter's own caches grow now and then (``datetime.astimezone``
     does, by some 50 blocks once): an object or block count that grew is only
-    reported when it grows again over a second run of ``rounds`` calls, as a
-    leak does on every call.
+    reported when it grows again over each further run of ``rounds`` calls, up
+    to :data:`MEASURED_RUNS` runs, as a leak does on every call.
     """
     mortal: list[weakref.ref[t.Any]] = []
 
@@ -178,24 +184,30 @@ def leak_report(
 
     grown = [objects_after - objects, blocks_after - blocks]
 
-    if max(grown) > SLACK:
+    for _ in range(MEASURED_RUNS - 1):
+        if max(grown) <= SLACK:
+            break
+
         for _ in range(rounds):
             run()
 
-        objects_again, blocks_again = _counts()
+        objects, blocks = objects_after, blocks_after
+        objects_after, blocks_after = _counts()
         grown = [
-            min(grown[0], objects_again - objects_after),
-            min(grown[1], blocks_again - blocks_after),
+            min(grown[0], objects_after - objects),
+            min(grown[1], blocks_after - blocks),
         ]
 
     if grown[0] > SLACK:
         problems.append(
-            f"{grown[0]} more gc-tracked objects after {rounds} calls, twice"
+            f"{grown[0]} more gc-tracked objects after {rounds} calls, "
+            f"{MEASURED_RUNS} times"
         )
 
     if grown[1] > SLACK:
         problems.append(
-            f"{grown[1]} more allocated blocks after {rounds} calls, twice"
+            f"{grown[1]} more allocated blocks after {rounds} calls, "
+            f"{MEASURED_RUNS} times"
         )
 
     alive = [ref() for ref in mortal if ref() is not None]

@@ -20,6 +20,7 @@ Werkzeug checks that the twins give Werkzeug's answer without it.
 from __future__ import annotations
 
 import json
+import sys
 import types
 import typing as t
 
@@ -214,21 +215,29 @@ def test_cases(twin: types.ModuleType, name: str, url: str, expected: str) -> No
     assert getattr(twin.urls, name)(url) == expected
 
 
+#: Bad punycode: before Python 3.13 the idna codec raises a plain UnicodeError,
+#: which escapes Werkzeug's ``except UnicodeDecodeError`` (and ours); 3.13 raises
+#: UnicodeDecodeError, so the label is left as it is.
+BAD_PUNYCODE = "raise" if sys.version_info < (3, 13) else "ok"
+
+
 @pytest.mark.parametrize(
-    ("name", "url"),
+    ("name", "url", "kind"),
     [
-        ("iri_to_uri", "http://h:65536/"),
-        ("iri_to_uri", "http://h:abc/"),
-        ("iri_to_uri", "http://[::1/"),
-        ("iri_to_uri", "http://h" + "a" * 64 + ".b/x\u00e9"),
-        ("iri_to_uri", "http://\udcff/"),
-        ("uri_to_iri", "http://h:65536/"),
-        ("uri_to_iri", "http://xn--zz.com/"),  # bad punycode: UnicodeError, not left as is
+        ("iri_to_uri", "http://h:65536/", "raise"),
+        ("iri_to_uri", "http://h:abc/", "raise"),
+        ("iri_to_uri", "http://[::1/", "raise"),
+        ("iri_to_uri", "http://h" + "a" * 64 + ".b/x\u00e9", "raise"),
+        ("iri_to_uri", "http://\udcff/", "raise"),
+        ("uri_to_iri", "http://h:65536/", "raise"),
+        ("uri_to_iri", "http://xn--zz.com/", BAD_PUNYCODE),
     ],
 )
-def test_errors_match_werkzeug(twin: types.ModuleType, name: str, url: str) -> None:
+def test_errors_match_werkzeug(
+    twin: types.ModuleType, name: str, url: str, kind: str
+) -> None:
     ours = run(lambda: getattr(twin.urls, name)(url))
-    assert ours[0] == "raise"
+    assert ours[0] == kind
     assert ours == run(lambda: getattr(WURLS, name)(url))
 
 

@@ -7,8 +7,10 @@ under test; the re-import tests run in a child interpreter.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import typing as t
+from pathlib import Path
 
 import pytest
 
@@ -165,6 +167,42 @@ def test_choose_import_error_subclass() -> None:
     assert "wrappers._headers" in reason
 
 
+def _failing_importer(name: str) -> object:
+    raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+def test_choose_import_error_in_a_source_tree(tmp_path: Path) -> None:
+    """A checkout (the .pyx beside the shim) gets a reason that says what to do."""
+    (tmp_path / "_headers.pyx").write_text("# a kernel's source\n")
+    compiled, reason = wrappers._shim._choose(
+        environ={},
+        implementation="cpython",
+        importer=_failing_importer,
+        package_dir=str(tmp_path),
+    )
+    assert compiled is False
+    assert f"imported from a source tree at {tmp_path}" in reason
+    assert "wrappers._headers is not built" in reason
+    assert "No module named 'wrappers._headers'" in reason
+    assert "build it, or run from elsewhere / with -I" in reason
+
+
+def test_choose_import_error_outside_a_source_tree(tmp_path: Path) -> None:
+    """An install (no .pyx: wheels never ship them) keeps the plain reason."""
+    compiled, reason = wrappers._shim._choose(
+        environ={},
+        implementation="cpython",
+        importer=_failing_importer,
+        package_dir=str(tmp_path),
+    )
+    assert compiled is False
+    assert "source tree" not in reason
+    assert reason == (
+        "the compiled module wrappers._headers could not be imported "
+        "(No module named 'wrappers._headers')"
+    )
+
+
 def test_choose_defaults_agree_with_import_state(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -206,8 +244,12 @@ print(json.dumps({
 """
 
 
-def _probe(run_python: t.Callable[..., t.Any], env: dict[str, str]) -> dict[str, t.Any]:
-    proc = run_python(PROBE, env=env)
+def _probe(
+    run_python: t.Callable[..., t.Any],
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> dict[str, t.Any]:
+    proc = run_python(PROBE, env=env, cwd=cwd)
     return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -267,6 +309,41 @@ def test_blocked_compiled_module_falls_back(run_python: t.Callable[..., t.Any]) 
         assert sys.implementation.name in result["reason"]
     assert result["module"] == "wrappers_pure.datastructures.headers"
     _check_working(result)
+
+
+def test_source_tree_shadowing_the_install_is_named(
+    run_python: t.Callable[..., t.Any], tmp_path: Path
+) -> None:
+    """``python -c "import wrappers"`` from a checkout imports the tree's
+    ``wrappers`` (no compiled modules in it) before the installed build; the
+    reason names the tree and the way out.
+
+    The checkout is made here: the installed package's Python files and one
+    ``.pyx``, which is what marks a source tree.
+    """
+    installed = Path(wrappers.__file__).resolve().parent
+    tree = tmp_path.resolve() / "checkout"  # as the child's getcwd() sees it
+    shutil.copytree(
+        installed,
+        tree / "wrappers",
+        ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"),
+    )
+    (tree / "wrappers" / "_headers.pyx").write_text("# a kernel's source\n")
+
+    result = _probe(run_python, cwd=tree)
+    assert result["file"] == str(tree / "wrappers" / "__init__.py")
+    assert result["compiled"] is False
+
+    if sys.implementation.name == "cpython":
+        assert result["reason"].startswith(
+            f"imported from a source tree at {tree / 'wrappers'}, where "
+            "wrappers._headers is not built ("
+        ), result["reason"]
+        assert result["reason"].endswith(
+            "build it, or run from elsewhere / with -I to import the installed build"
+        )
+    else:  # the shim never tries the compiled modules there
+        assert sys.implementation.name in result["reason"]
 
 
 def test_pure_imports_nothing_from_wrappers(run_python: t.Callable[..., t.Any]) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import sys
 import types
 import typing as t
 
@@ -204,6 +205,14 @@ def test_get_host(
     compare(twin, "get_host", scheme, host, server, trusted)
 
 
+#: A trusted name the IDNA codec refuses: before Python 3.13 the codec raises a
+#: plain UnicodeError, which escapes Werkzeug's ``except UnicodeEncodeError`` (and
+#: ours); 3.13 raises UnicodeEncodeError, so the name is not trusted.
+IDNA_REFUSED = (
+    UnicodeError if sys.version_info < (3, 13) else werkzeug.exceptions.SecurityError
+)
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -227,9 +236,9 @@ def test_get_host(
         (("http", "a.example.com", None, [".example.com"]), "a.example.com"),
         (("http", "example.com:8080", None, ["example.com:1"]), "example.com:8080"),
         (("http", "example.com", None, "example.com"), "example.com"),
-        # A trusted name the IDNA codec refuses: UnicodeError, not "untrusted".
-        (("http", "x.com", None, ["\u00e9" * 70]), UnicodeError),
-        (("http", "x.com", None, ["a..b"]), UnicodeError),
+        # A trusted name the IDNA codec refuses (see IDNA_REFUSED).
+        (("http", "x.com", None, ["\u00e9" * 70]), IDNA_REFUSED),
+        (("http", "x.com", None, ["a..b"]), IDNA_REFUSED),
     ],
 )
 def test_get_host_cases(
@@ -239,8 +248,8 @@ def test_get_host_cases(
 
     if isinstance(expected, str):
         assert result == ("ok", expected)
-    else:
-        assert result[:3] == ("raise", expected.__name__, expected.__name__)
+    else:  # compare() checked the rest against Werkzeug
+        assert result[:2] == ("raise", expected.__name__)
 
 
 # --- SecurityError ------------------------------------------------------------------
