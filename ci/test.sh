@@ -72,7 +72,11 @@ skipped() {
 # tally LINE: add the counts of pytest's closing LINE to the totals of all runs.
 PASSED=0 FAILED=0 SKIPPED_TESTS=0
 tally() {
-    count() { grep -oE "[0-9]+ $1" <<<"$2" | awk '{n += $1} END {print n + 0}'; }
+    # count WORD LINE: the number before WORD ("3 passed," -> 3), 0 when absent.
+    count() {
+        awk -v word="^($1),?\$" '{for (i = 2; i <= NF; i++) if ($i ~ word) n += $(i - 1)}
+            END {print n + 0}' <<<"$2"
+    }
     PASSED=$((PASSED + $(count passed "$1")))
     FAILED=$((FAILED + $(count failed "$1") + $(count 'errors?' "$1")))
     SKIPPED_TESTS=$((SKIPPED_TESTS + $(count skipped "$1")))
