@@ -70,12 +70,27 @@ skipped() {
     SKIPPED+=("$1: $2")
 }
 
+# tally LINE: add the counts of pytest's closing LINE to the totals of all runs.
+PASSED=0 FAILED=0 SKIPPED_TESTS=0
+tally() {
+    # count WORD LINE: the number before WORD ("3 passed," -> 3), 0 when absent.
+    count() {
+        awk -v word="^($1),?\$" '{for (i = 2; i <= NF; i++) if ($i ~ word) n += $(i - 1)}
+            END {print n + 0}' <<<"$2"
+    }
+    PASSED=$((PASSED + $(count passed "$1")))
+    FAILED=$((FAILED + $(count failed "$1") + $(count 'errors?' "$1")))
+    SKIPPED_TESTS=$((SKIPPED_TESTS + $(count skipped "$1")))
+}
+
 summary() {
     local rc=$? line
     [ -n "$STAGE" ] && STAGES+=("$(printf '%7s  %s (FAILED)' "-" "$STAGE")")
     printf '\n======== time per stage (total %ss)\n' "$((SECONDS - START))"
     for line in ${STAGES[@]+"${STAGES[@]}"}; do printf '%s\n' "$line"; done
     for line in ${SKIPPED[@]+"${SKIPPED[@]}"}; do printf 'SKIPPED: %s\n' "$line"; done
+    # The pytest runs together, as the last line.
+    printf 'tests: %s passed, %s failed, %s skipped\n' "$PASSED" "$FAILED" "$SKIPPED_TESTS"
     return "$rc"
 }
 trap summary EXIT
@@ -129,11 +144,12 @@ EOF
 # run_pytest VENV EXPECTED_COMPILED [pytest args...]: from the repo root, with
 # the pyproject config (--import-mode=importlib keeps the tree off sys.path).
 run_pytest() {
-    local venv="$1" expected="$2" rc=0
+    local venv="$1" expected="$2" rc=0 log="$BUILD/pytest.log"
     shift 2
     PYTHONPATH="$ROOT/ci" WRAPPERS_CI_EXPECT_COMPILED="$expected" \
         "$venv/bin/pytest" -c "$ROOT/pyproject.toml" --rootdir "$ROOT" \
-        -p pytest_installed "$@" ${PYTEST_ARGS[@]+"${PYTEST_ARGS[@]}"} || rc=$?
+        -p pytest_installed "$@" ${PYTEST_ARGS[@]+"${PYTEST_ARGS[@]}"} 2>&1 | tee "$log" || rc=$?
+    tally "$(grep -E '^=+ .* in [0-9.]+s' "$log" | tail -n 1)"
     case "$rc" in
         0) ;;
         5) fail "pytest collected no tests (exit code 5)" ;;

@@ -174,7 +174,11 @@ cdef extern from *:
         return ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, empty, NULL);
     }
 
-    typedef PyObject *(*__wrappers_vectorcallfunc)(PyObject *, PyObject *const *, size_t, PyObject *);
+    /* A vectorcall function as Cython declares one (PyObject ** for the
+       arguments, not CPython's PyObject *const *); __wrappers_set_vectorcall
+       casts it. Passing a Cython function where the const type is expected is
+       -Wincompatible-pointer-types, an error by default from GCC 14 on. */
+    typedef PyObject *(*__wrappers_vectorcallfunc)(PyObject *, PyObject **, size_t, PyObject *);
 
     /* What calling the type object does when it has no vectorcall of its own:
        the metatype's tp_call (type_call) with a tuple and a dict. */
