@@ -19,10 +19,10 @@ extension modules, one per ``wrappers/_*.pyx`` (found by glob).
   is GNU-like and not Apple's), which makes the modules about 7x smaller.
 
 A build never ships what an earlier build left behind: ``build`` empties its
-``build/lib*`` folder first, and ``build_ext`` deletes every compiled module it
-is about to make (in ``build/lib*`` and, with ``--inplace``, in the source tree)
-before making it, so a module that fails to build this time is missing rather
-than stale. When any module fails, the ones that did build are deleted too (the
+``build/lib*`` folder first (``bdist_wheel`` its assembly folder too), and
+``build_ext`` deletes every compiled module it is about to make (in
+``build/lib*`` and, with ``--inplace``, in the source tree) before making it,
+so a module that fails to build this time is missing rather than stale. When any module fails, the ones that did build are deleted too (the
 shim needs them all), and the wheel is a pure one: ``py3-none-any``, with no
 compiled file in it.
 

@@ -250,7 +250,8 @@ other_cpython() {
 
     if [ -z "$python" ]; then
         root="$(pyenv root 2>/dev/null || printf '%s' "${PYENV_ROOT:-$HOME/.pyenv}")"
-        python="$(ls -d "$root/versions/$version".*/bin/python3 2>/dev/null | sort -V | tail -n 1)"
+        # (|| true: no match is an answer here, not a failure of the script)
+        python="$(ls -d "$root/versions/$version".*/bin/python3 2>/dev/null | sort -V | tail -n 1 || true)"
     fi
 
     if [ -z "$python" ] && "python$version" -c '' 2>/dev/null; then
