@@ -81,6 +81,7 @@ LAYERS: list[Layer] = [
         [
             "wrappers_pure.datastructures.mixins",
             "wrappers_pure.datastructures.structures",
+            "wrappers_pure.datastructures.combined",
             "wrappers_pure.datastructures.headers",
             "wrappers_pure.datastructures.etag",
             "wrappers_pure.datastructures.range",
@@ -98,9 +99,11 @@ LAYERS: list[Layer] = [
         [
             "wrappers_pure.http",
             "wrappers_pure.utils",
+            "wrappers_pure.user_agent",
             "wrappers._http",
             "wrappers.http",
             "wrappers.utils",
+            "wrappers.user_agent",
         ],
     ),
     Layer(
