@@ -22,6 +22,7 @@ import werkzeug.http
 import werkzeug.sansio.response
 import werkzeug.sansio.utils
 import werkzeug.urls
+import werkzeug.user_agent
 import werkzeug.utils
 import werkzeug.wrappers.response
 import werkzeug.wsgi
@@ -40,6 +41,7 @@ SUBMODULES = (
     "response",
     "sansio.response",
     "sansio.utils",
+    "user_agent",
 )
 
 #: Our public module -> Werkzeug's module of the same names.
@@ -53,6 +55,7 @@ WERKZEUG_MODULES = {
     "response": werkzeug.wrappers.response,
     "sansio.response": werkzeug.sansio.response,
     "sansio.utils": werkzeug.sansio.utils,
+    "user_agent": werkzeug.user_agent,
 }
 
 #: ``(module, name)`` -> why our object legitimately differs from Werkzeug's
@@ -201,6 +204,8 @@ C_FIELD_ATTRIBUTES = {
     ".Response": _RESPONSE_C_FIELDS,
     "response.Response": _RESPONSE_C_FIELDS,
     "sansio.response.Response": {"headers"},
+    # The environ is read on every lookup.
+    "datastructures.EnvironHeaders": {"environ"},
 }
 
 

@@ -742,7 +742,7 @@ class EnvironHeaders(ImmutableHeadersMixin, Headers):  # type: ignore[misc]
 
         return self.environ is other.environ
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
     def _find(self, key: t.Any) -> t.Any:
         """Return the environ's value for the header named ``key``, or

@@ -128,7 +128,7 @@ class ImmutableTypeConversionDict(  # type: ignore[misc]
     Every method that would change it raises :exc:`TypeError`.
     """
 
-    def copy(self) -> TypeConversionDict[K, V]:  # type: ignore[override]
+    def copy(self) -> TypeConversionDict[K, V]:
         """Return a mutable :class:`TypeConversionDict` with the same content.
 
         (:func:`copy.copy` returns the object itself, as for any immutable.)
