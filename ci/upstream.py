@@ -161,24 +161,8 @@ SCOPE: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Authorization: not built yet (Request side)",
-        (
-            "tests/test_http.py::TestHTTPUtility::test_authorization_*",
-            "tests/test_http.py::TestHTTPUtility::test_bad_authorization_header_encoding",
-            "tests/test_http.py::test_authorization_to_header",
-        ),
-    ),
-    (
-        "EnvironHeaders, FileStorage, CombinedMultiDict, ImmutableList, ImmutableDict, "
-        "ImmutableTypeConversionDict: not built yet (Request side)",
-        (
-            "tests/test_datastructures.py::TestEnvironHeaders",
-            "tests/test_datastructures.py::TestFileStorage",
-            "tests/test_datastructures.py::TestCombinedMultiDict",
-            "tests/test_datastructures.py::TestImmutableList",
-            "tests/test_datastructures.py::TestImmutableDict",
-            "tests/test_datastructures.py::TestImmutableTypeConversionDict",
-        ),
+        "FileStorage: not built yet (Request side)",
+        ("tests/test_datastructures.py::TestFileStorage",),
     ),
     (
         "OrderedMultiDict: not built (deprecated in Werkzeug 3.1, removed in 3.2)",
