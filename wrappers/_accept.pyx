@@ -412,6 +412,7 @@ cdef object _best_match(object self, int kind, object matches, object default):
 class Accept(_PureAccept):
     __doc__ = _PureAccept.__doc__
 
+    @cython.embedsignature(False)
     def quality(self, key):
         """The quality of the first item matching ``key``, or ``0``."""
         cdef int kind = _kind(self, False)
@@ -427,6 +428,7 @@ class Accept(_PureAccept):
 
         return <object>PyTuple_GET_ITEM(<object>PyList_GET_ITEM(<list>self, i), 1)
 
+    @cython.embedsignature(False)
     def __contains__(self, value):
         cdef int kind = _kind(self, False)
 
@@ -435,6 +437,7 @@ class Accept(_PureAccept):
 
         return _first(self, kind, value) >= 0
 
+    @cython.embedsignature(False)
     def index(self, key):
         """The position of the first item matching ``key`` (a string), or of
         the pair ``key``; :exc:`ValueError` if there is none.
@@ -457,6 +460,7 @@ class Accept(_PureAccept):
 
         return i
 
+    @cython.embedsignature(False)
     def best_match(self, matches, default=None):
         """The server value of ``matches`` the client prefers: the highest
         quality, then the most specific client item; the first of ``matches``
@@ -472,6 +476,7 @@ class Accept(_PureAccept):
 
         return _best_match(self, kind, matches, default)
 
+    @cython.embedsignature(False)
     def __reduce_ex__(self, protocol):
         # NOTE: as the pure twin (``cls(list(self))``), but a public class is
         # named through the shim, so the pickle loads on either twin.
@@ -762,6 +767,8 @@ cdef object _build(object cls, list pairs):
     return obj
 
 
+# NOTE: no signature line in the docstring: the docstrings equal the pure twin's.
+@cython.embedsignature(False)
 def parse_accept_header(value, cls=None):
     """Parse an ``Accept``-style header (``Accept``, ``Accept-Charset``,
     ``Accept-Encoding``, ``Accept-Language``) into an :class:`Accept` object,

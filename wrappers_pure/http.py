@@ -685,10 +685,9 @@ def parse_accept_header(
     :param value: The header value.
     :param cls: The :class:`Accept` class to build (:class:`MIMEAccept` for
         ``Accept``, ...); :class:`Accept` by default.
-
-    NOTE: the compiled twin (``wrappers/_accept.pyx``) has its own, which
-    scans common headers in C and gives the same pairs.
     """
+    # NOTE: the compiled twin (wrappers/_accept.pyx) has its own, which scans
+    # common headers in C and gives the same pairs.
     if cls is None:
         cls = t.cast("type[_TAnyAccept]", Accept)
 
