@@ -11,16 +11,18 @@ once here (each module's ``__all__``).
 - :mod:`~wrappers_pure.datastructures.range`: :class:`Range`, :class:`ContentRange`, :class:`IfRange`;
 - :mod:`~wrappers_pure.datastructures.cache_control`: the cache-control dicts;
 - :mod:`~wrappers_pure.datastructures.csp`: :class:`ContentSecurityPolicy`;
-- :mod:`~wrappers_pure.datastructures.auth`: :class:`Authorization`, :class:`WWWAuthenticate`.
+- :mod:`~wrappers_pure.datastructures.auth`: :class:`Authorization`, :class:`WWWAuthenticate`;
+- :mod:`~wrappers_pure.datastructures.accept`: :class:`Accept` and its subclasses.
 
-Everything here except :class:`Headers` and :class:`EnvironHeaders` has one
-implementation, which both twins share (and so do their pickles);
-``wrappers.datastructures`` swaps in the compiled :class:`Headers` and
-:class:`EnvironHeaders`.
+Everything here except :class:`Headers`, :class:`EnvironHeaders` and the
+:class:`Accept` family has one implementation, which both twins share (and so
+do their pickles); ``wrappers.datastructures`` swaps in the compiled
+:class:`Headers`, :class:`EnvironHeaders` and Accept classes.
 """
 
 from __future__ import annotations
 
+from wrappers_pure.datastructures import accept
 from wrappers_pure.datastructures import auth
 from wrappers_pure.datastructures import cache_control
 from wrappers_pure.datastructures import combined
@@ -30,6 +32,7 @@ from wrappers_pure.datastructures import headers
 from wrappers_pure.datastructures import mixins
 from wrappers_pure.datastructures import range
 from wrappers_pure.datastructures import structures
+from wrappers_pure.datastructures.accept import *  # noqa: F403
 from wrappers_pure.datastructures.auth import *  # noqa: F403
 from wrappers_pure.datastructures.cache_control import *  # noqa: F403
 from wrappers_pure.datastructures.combined import *  # noqa: F403
@@ -50,3 +53,4 @@ __all__ += range.__all__
 __all__ += cache_control.__all__
 __all__ += csp.__all__
 __all__ += auth.__all__
+__all__ += accept.__all__
