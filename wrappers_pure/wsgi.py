@@ -398,10 +398,10 @@ class LimitedStream(io.RawIOBase):
 
         return self.readall()
 
-    def _fill(self, b: t.Any, remaining: int) -> int:
+    def _fill(self, b: t.Any, remaining: int) -> tuple[int, Exception | None]:
         """One read of the wrapped stream into ``b``, at most ``remaining``
-        bytes: the count read (0 for none); -1 when the read failed (then
-        :meth:`on_disconnect` has been called with the error)."""
+        bytes: ``(count read, None)``, or ``(0, error)`` when the read failed
+        with :exc:`OSError` or :exc:`ValueError`."""
         stream = self._stream
         size = len(b)
 
@@ -422,10 +422,9 @@ class LimitedStream(io.RawIOBase):
                 got = len(data)
                 b[:got] = data
         except (OSError, ValueError) as error:
-            self.on_disconnect(error=error)
-            return -1
+            return 0, error
 
-        return got or 0
+        return got or 0, None
 
     def readinto(self, b: bytearray) -> int | None:  # type: ignore[override]
         """Read into ``b`` with one read of the wrapped stream, no further
@@ -440,13 +439,10 @@ class LimitedStream(io.RawIOBase):
             self.on_exhausted()
             return 0
 
-        got = self._fill(b, remaining)
+        got, error = self._fill(b, remaining)
 
-        if got < 0:
-            return 0
-
-        if got == 0:
-            self.on_disconnect()
+        if not got:
+            self.on_disconnect(error=error)
             return 0
 
         self._pos += got
@@ -476,17 +472,19 @@ class LimitedStream(io.RawIOBase):
             return bytes(buffer)
 
         # A large read: in chunks, so that memory follows the bytes that
-        # arrive. It ends at a short read, as one read of the stream would.
+        # arrive. It ends at a short read, as one read of the stream would;
+        # no bytes (or a failure) after some data ends it too, and the next
+        # read meets the end (or the failure) again.
         want = min(size, remaining)
         out = bytearray()
 
         while len(out) < want:
             chunk = bytearray(min(_CHUNK, want - len(out)))
-            got = self._fill(chunk, self.limit - self._pos)
+            got, error = self._fill(chunk, self.limit - self._pos)
 
-            if got <= 0:
-                if got == 0 and not out:
-                    self.on_disconnect()
+            if not got:
+                if not out:
+                    self.on_disconnect(error=error)
 
                 break
 
