@@ -455,6 +455,11 @@ class LimitedStream(io.RawIOBase):
 
         :param size: How many bytes at most.
         """
+        if size is None:
+            # NOTE: as the interpreter's RawIOBase.read: CPython raises
+            # TypeError, PyPy reads everything (through readall).
+            return super().read(size) or b""  # type: ignore[unreachable]
+
         size = operator.index(size)
 
         if size < 0:
