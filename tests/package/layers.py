@@ -87,6 +87,7 @@ LAYERS: list[Layer] = [
             "wrappers_pure.datastructures.cache_control",
             "wrappers_pure.datastructures.csp",
             "wrappers_pure.datastructures.auth",
+            "wrappers_pure.datastructures.file_storage",
             "wrappers_pure.datastructures",
             "wrappers._headers",
             "wrappers.datastructures",
@@ -135,7 +136,15 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L8 flask",
+        "L8 test",
+        "the test helpers: EnvironBuilder, create_environ, run_wsgi_app, multipart encoding",
+        [
+            "wrappers_pure.test",
+            "wrappers.test",
+        ],
+    ),
+    Layer(
+        "L9 flask",
         "the Flask flavour: Flask's Response on ours (imports Flask and Werkzeug)",
         [
             "wrappers_pure.flask",
@@ -144,7 +153,7 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L9 package",
+        "L10 package",
         "the packages, the import shim's choice, the demo and `python -m wrappers`",
         [
             "wrappers_pure._pickle_paths",
