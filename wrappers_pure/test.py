@@ -354,7 +354,7 @@ class EnvironBuilder:
         if base_url is not None:
             base_url = iri_to_uri(base_url)
 
-        self.base_url = base_url  # type: ignore[assignment]
+        self.base_url = base_url
 
         if isinstance(query_string, str):
             self.query_string = query_string
@@ -364,7 +364,7 @@ class EnvironBuilder:
             elif not isinstance(query_string, MultiDict):
                 query_string = MultiDict(query_string)
 
-            self.args = query_string  # type: ignore[assignment]
+            self.args = query_string
 
         self.method = method
 
@@ -421,7 +421,7 @@ class EnvironBuilder:
                 if self.content_length is None:
                     self.content_length = len(data)
             else:
-                for key, value in _iter_data(data):  # type: ignore[arg-type]
+                for key, value in _iter_data(data):
                     if isinstance(value, (tuple, dict)) or hasattr(value, "read"):
                         self._add_file_from_data(key, value)
                     else:

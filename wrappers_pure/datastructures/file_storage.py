@@ -209,7 +209,7 @@ class FileMultiDict(MultiDict[str, FileStorage]):
 
             stream: t.IO[bytes] = open(file, "rb")
         else:
-            stream = file
+            stream = t.cast(t.IO[bytes], file)
 
         if filename and content_type is None:
             content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
