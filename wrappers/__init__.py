@@ -29,6 +29,7 @@ from wrappers import exceptions as exceptions  # noqa: E402
 from wrappers import http as http  # noqa: E402
 from wrappers import response as response  # noqa: E402
 from wrappers import sansio as sansio  # noqa: E402
+from wrappers import test as test  # noqa: E402
 from wrappers import urls as urls  # noqa: E402
 from wrappers import user_agent as user_agent  # noqa: E402
 from wrappers import utils as utils  # noqa: E402

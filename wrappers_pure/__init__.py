@@ -8,9 +8,9 @@ The public modules are Werkzeug's: :mod:`~wrappers_pure.datastructures`,
 :mod:`~wrappers_pure.exceptions`, :mod:`~wrappers_pure.http`,
 :mod:`~wrappers_pure.urls`, :mod:`~wrappers_pure.user_agent`, :mod:`~wrappers_pure.utils`,
 :mod:`~wrappers_pure.wsgi`, :mod:`~wrappers_pure.sansio.response`,
-:mod:`~wrappers_pure.sansio.utils` and :mod:`~wrappers_pure.response`
-(Werkzeug's ``wrappers.response``); ``docs/architecture.md`` says which layer
-each one is on.
+:mod:`~wrappers_pure.sansio.utils`, :mod:`~wrappers_pure.response`
+(Werkzeug's ``wrappers.response``) and :mod:`~wrappers_pure.test`;
+``docs/architecture.md`` says which layer each one is on.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from wrappers_pure import exceptions as exceptions
 from wrappers_pure import http as http
 from wrappers_pure import response as response
 from wrappers_pure import sansio as sansio
+from wrappers_pure import test as test
 from wrappers_pure import urls as urls
 from wrappers_pure import user_agent as user_agent
 from wrappers_pure import utils as utils

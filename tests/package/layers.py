@@ -90,6 +90,7 @@ LAYERS: list[Layer] = [
             "wrappers_pure.datastructures.csp",
             "wrappers_pure.datastructures.auth",
             "wrappers_pure.datastructures.accept",
+            "wrappers_pure.datastructures.file_storage",
             "wrappers_pure.datastructures",
             "wrappers._headers",
             "wrappers._accept",
@@ -141,7 +142,15 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L8 flask",
+        "L8 test",
+        "the test helpers: EnvironBuilder, create_environ, run_wsgi_app, multipart encoding",
+        [
+            "wrappers_pure.test",
+            "wrappers.test",
+        ],
+    ),
+    Layer(
+        "L9 flask",
         "the Flask flavour: Flask's Response on ours (imports Flask and Werkzeug)",
         [
             "wrappers_pure.flask",
@@ -150,7 +159,7 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L9 package",
+        "L10 package",
         "the packages, the import shim's choice, the demo and `python -m wrappers`",
         [
             "wrappers_pure._pickle_paths",

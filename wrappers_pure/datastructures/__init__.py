@@ -12,7 +12,8 @@ once here (each module's ``__all__``).
 - :mod:`~wrappers_pure.datastructures.cache_control`: the cache-control dicts;
 - :mod:`~wrappers_pure.datastructures.csp`: :class:`ContentSecurityPolicy`;
 - :mod:`~wrappers_pure.datastructures.auth`: :class:`Authorization`, :class:`WWWAuthenticate`;
-- :mod:`~wrappers_pure.datastructures.accept`: :class:`Accept` and its subclasses.
+- :mod:`~wrappers_pure.datastructures.accept`: :class:`Accept` and its subclasses;
+- :mod:`~wrappers_pure.datastructures.file_storage`: :class:`FileStorage`, :class:`FileMultiDict`.
 
 Everything here except :class:`Headers`, :class:`EnvironHeaders` and the
 :class:`Accept` family has one implementation, which both twins share (and so
@@ -28,6 +29,7 @@ from wrappers_pure.datastructures import cache_control
 from wrappers_pure.datastructures import combined
 from wrappers_pure.datastructures import csp
 from wrappers_pure.datastructures import etag
+from wrappers_pure.datastructures import file_storage
 from wrappers_pure.datastructures import headers
 from wrappers_pure.datastructures import mixins
 from wrappers_pure.datastructures import range
@@ -38,6 +40,7 @@ from wrappers_pure.datastructures.cache_control import *  # noqa: F403
 from wrappers_pure.datastructures.combined import *  # noqa: F403
 from wrappers_pure.datastructures.csp import *  # noqa: F403
 from wrappers_pure.datastructures.etag import *  # noqa: F403
+from wrappers_pure.datastructures.file_storage import *  # noqa: F403
 from wrappers_pure.datastructures.headers import *  # noqa: F403
 from wrappers_pure.datastructures.mixins import *  # noqa: F403
 from wrappers_pure.datastructures.range import *  # noqa: F403
@@ -54,3 +57,4 @@ __all__ += cache_control.__all__
 __all__ += csp.__all__
 __all__ += auth.__all__
 __all__ += accept.__all__
+__all__ += file_storage.__all__
