@@ -63,6 +63,7 @@ LAYERS: list[Layer] = [
             "wrappers_pure._syntax.ranges",
             "wrappers_pure._syntax.dates",
             "wrappers_pure._syntax.cookies",
+            "wrappers_pure._syntax.query",
             "wrappers._dates",
             "wrappers._cookies",
         ],
@@ -111,10 +112,12 @@ LAYERS: list[Layer] = [
             "wrappers_pure.sansio.utils",
             "wrappers_pure.sansio._live_headers",
             "wrappers_pure.sansio.response",
+            "wrappers_pure.sansio.request",
             "wrappers._sansio_response",
             "wrappers.sansio",
             "wrappers.sansio.utils",
             "wrappers.sansio.response",
+            "wrappers.sansio.request",
         ],
     ),
     Layer(
@@ -126,12 +129,14 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L7 response",
-        "the WSGI Response",
+        "L7 response and request",
+        "the WSGI Response and Request",
         [
             "wrappers_pure.response",
+            "wrappers_pure.request",
             "wrappers._response",
             "wrappers.response",
+            "wrappers.request",
         ],
     ),
     Layer(
@@ -161,6 +166,10 @@ LAYERS: list[Layer] = [
 EXCEPTIONS: dict[tuple[str, str], str] = {
     ("wrappers_pure.exceptions", "wrappers_pure.response"): (
         "HTTPException.get_response builds a Response, as in Werkzeug"
+    ),
+    ("wrappers_pure.request", "wrappers_pure.test"): (
+        "Request.from_values builds its environ with the test module's "
+        "EnvironBuilder, as in Werkzeug"
     ),
     ("wrappers._restore", "wrappers"): (
         "new_public looks up a public class by name when a pickle is loaded "
