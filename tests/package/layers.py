@@ -66,6 +66,7 @@ LAYERS: list[Layer] = [
             "wrappers_pure._syntax.query",
             "wrappers._dates",
             "wrappers._cookies",
+            "wrappers._query",
         ],
     ),
     Layer(
@@ -106,7 +107,7 @@ LAYERS: list[Layer] = [
     ),
     Layer(
         "L5 sansio",
-        "the I/O-free Response and the request's host and URL",
+        "the I/O-free Response and Request, and the request's host and URL",
         [
             "wrappers_pure.sansio",
             "wrappers_pure.sansio.utils",

@@ -47,7 +47,7 @@ def query_text(query: bytes | str) -> str:
         return query.decode(errors="replace")
 
 
-def _unquote(text: str) -> str:
+def unquote_part(text: str) -> str:
     """One key or value: ``+`` as a space, ``%XX`` escapes decoded."""
     if "+" in text:
         text = text.replace("+", " ")
@@ -73,8 +73,8 @@ def parse_query_lists(text: str) -> dict[str, list[str]]:
         key, _, value = piece.partition("=")
 
         if "%" in piece or "+" in piece:
-            key = _unquote(key)
-            value = _unquote(value)
+            key = unquote_part(key)
+            value = unquote_part(value)
 
         values = lists.get(key)
 
@@ -100,8 +100,8 @@ def parse_query_pairs(text: str) -> list[tuple[str, str]]:
         key, _, value = piece.partition("=")
 
         if "%" in piece or "+" in piece:
-            key = _unquote(key)
-            value = _unquote(value)
+            key = unquote_part(key)
+            value = unquote_part(value)
 
         pairs.append((key, value))
 
