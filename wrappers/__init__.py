@@ -22,6 +22,7 @@ from wrappers._shim import REASON as _REASON  # noqa: F401 (shown by `python -m 
 if COMPILED and not t.TYPE_CHECKING:
     from wrappers._headers import *  # noqa: F403
     from wrappers._response import *  # noqa: F403
+    from wrappers._request import *  # noqa: F403
 
 from wrappers import datastructures as datastructures  # noqa: E402
 from wrappers import exceptions as exceptions  # noqa: E402

@@ -161,9 +161,8 @@ cdef inline int _store(dict lists, list pairs, object key, object value) except 
     return 0
 
 
-def parse_query_lists(str text):
-    """Parse a query string into ``{key: [value, ...]}``, keys in the order
-    of their first appearance (a :class:`MultiDict`'s layout)."""
+cdef dict query_lists(str text):
+    """:func:`parse_query_lists` for other kernels (``_query.pxd``)."""
     cdef dict lists = {}
 
     if text:
@@ -172,14 +171,25 @@ def parse_query_lists(str text):
     return lists
 
 
-def parse_query_pairs(str text):
-    """Parse a query string into its ``(key, value)`` pairs, in order."""
+cdef list query_pairs(str text):
+    """:func:`parse_query_pairs` for other kernels (``_query.pxd``)."""
     cdef list pairs = []
 
     if text:
         _scan(text, None, pairs)
 
     return pairs
+
+
+def parse_query_lists(str text):
+    """Parse a query string into ``{key: [value, ...]}``, keys in the order
+    of their first appearance (a :class:`MultiDict`'s layout)."""
+    return query_lists(text)
+
+
+def parse_query_pairs(str text):
+    """Parse a query string into its ``(key, value)`` pairs, in order."""
+    return query_pairs(text)
 
 
 def query_text(query):

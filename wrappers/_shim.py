@@ -37,6 +37,7 @@ COMPILED_MODULES: t.Final = (
     "wrappers._query",
     "wrappers._sansio_response",
     "wrappers._response",
+    "wrappers._request",
 )
 
 

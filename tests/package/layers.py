@@ -136,6 +136,7 @@ LAYERS: list[Layer] = [
             "wrappers_pure.response",
             "wrappers_pure.request",
             "wrappers._response",
+            "wrappers._request",
             "wrappers.response",
             "wrappers.request",
         ],
