@@ -35,8 +35,10 @@ COMPILED_MODULES: t.Final = (
     "wrappers._dates",
     "wrappers._cookies",
     "wrappers._http",
+    "wrappers._query",
     "wrappers._sansio_response",
     "wrappers._response",
+    "wrappers._request",
 )
 
 

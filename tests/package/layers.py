@@ -64,8 +64,10 @@ LAYERS: list[Layer] = [
             "wrappers_pure._syntax.dates",
             "wrappers_pure._syntax.cookies",
             "wrappers_pure._syntax.qvalues",
+            "wrappers_pure._syntax.query",
             "wrappers._dates",
             "wrappers._cookies",
+            "wrappers._query",
         ],
     ),
     Layer(
@@ -112,16 +114,18 @@ LAYERS: list[Layer] = [
     ),
     Layer(
         "L5 sansio",
-        "the I/O-free Response and the request's host and URL",
+        "the I/O-free Response and Request, and the request's host and URL",
         [
             "wrappers_pure.sansio",
             "wrappers_pure.sansio.utils",
             "wrappers_pure.sansio._live_headers",
             "wrappers_pure.sansio.response",
+            "wrappers_pure.sansio.request",
             "wrappers._sansio_response",
             "wrappers.sansio",
             "wrappers.sansio.utils",
             "wrappers.sansio.response",
+            "wrappers.sansio.request",
         ],
     ),
     Layer(
@@ -133,12 +137,15 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L7 response",
-        "the WSGI Response",
+        "L7 response and request",
+        "the WSGI Response and Request",
         [
             "wrappers_pure.response",
+            "wrappers_pure.request",
             "wrappers._response",
+            "wrappers._request",
             "wrappers.response",
+            "wrappers.request",
         ],
     ),
     Layer(
@@ -176,6 +183,10 @@ LAYERS: list[Layer] = [
 EXCEPTIONS: dict[tuple[str, str], str] = {
     ("wrappers_pure.exceptions", "wrappers_pure.response"): (
         "HTTPException.get_response builds a Response, as in Werkzeug"
+    ),
+    ("wrappers_pure.request", "wrappers_pure.test"): (
+        "Request.from_values builds its environ with the test module's "
+        "EnvironBuilder, as in Werkzeug"
     ),
     ("wrappers._restore", "wrappers"): (
         "new_public looks up a public class by name when a pickle is loaded "

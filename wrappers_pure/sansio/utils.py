@@ -14,6 +14,7 @@ from urllib.parse import quote
 from wrappers_pure._syntax.ranges import plain_int
 from wrappers_pure.exceptions import SecurityError
 from wrappers_pure.http import parse_set_header
+from wrappers_pure.exceptions import werkzeug_aware
 from wrappers_pure.urls import uri_to_iri
 
 #: A ``Host`` value: a name or IPv4 address, or a bracketed IPv6 address, and
@@ -119,7 +120,8 @@ def get_host(
 
     if not host_is_trusted(host, trusted_hosts):
         if trusted_hosts:
-            raise SecurityError(f"Host {host!r} is not trusted.")
+            # Inside an app built on Werkzeug (Flask) this is a 400, not a 500.
+            raise werkzeug_aware(SecurityError)(f"Host {host!r} is not trusted.")
 
         return ""
 
