@@ -1,6 +1,7 @@
-"""The general data structures: multi-dicts, the callback dict and the header
-set (pure; both twins use these classes). Werkzeug 3.1's
-``werkzeug.datastructures.structures``.
+"""The general data structures: immutable lists and dicts, multi-dicts, the
+callback dict and the header set (pure; both twins use these classes).
+Werkzeug 3.1's ``werkzeug.datastructures.structures`` (its
+``CombinedMultiDict`` is in :mod:`~wrappers_pure.datastructures.combined`).
 
 :class:`MultiDict` is what :func:`~wrappers_pure.http.parse_cookie` returns;
 :class:`CallbackDict` and :class:`HeaderSet` report every change through an
@@ -16,9 +17,12 @@ from copy import deepcopy as _deepcopy
 
 from wrappers_pure._internal import _missing
 from wrappers_pure._syntax.quoting import quote_header_value
+from wrappers_pure.datastructures.mixins import ImmutableDictMixin
+from wrappers_pure.datastructures.mixins import ImmutableListMixin
 from wrappers_pure.datastructures.mixins import ImmutableMultiDictMixin
 from wrappers_pure.datastructures.mixins import UpdateDictMixin
 from wrappers_pure.exceptions import BadRequestKeyError
+from wrappers_pure.exceptions import werkzeug_aware
 
 if t.TYPE_CHECKING:  # pragma: no cover
     import typing_extensions as te
@@ -67,6 +71,16 @@ def iter_multi_items(
         yield from mapping
 
 
+class ImmutableList(ImmutableListMixin, list[V]):  # type: ignore[misc]
+    """A read-only, hashable :class:`list`.
+
+    Every method that would change it raises :exc:`TypeError`.
+    """
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list.__repr__(self)})"
+
+
 class TypeConversionDict(dict[K, V]):
     """A :class:`dict` whose :meth:`get` can convert the value it returns."""
 
@@ -107,6 +121,26 @@ class TypeConversionDict(dict[K, V]):
             return default
 
 
+class ImmutableTypeConversionDict(  # type: ignore[misc]
+    ImmutableDictMixin[K, V], TypeConversionDict[K, V]
+):
+    """A read-only, hashable :class:`TypeConversionDict`.
+
+    Every method that would change it raises :exc:`TypeError`.
+    """
+
+    def copy(self) -> TypeConversionDict[K, V]:
+        """Return a mutable :class:`TypeConversionDict` with the same content.
+
+        (:func:`copy.copy` returns the object itself, as for any immutable.)
+        """
+        return TypeConversionDict(self)
+
+    def __copy__(self) -> te.Self:
+        """Return the object itself: it cannot change."""
+        return self
+
+
 class MultiDict(TypeConversionDict[K, V]):
     """A :class:`dict` that can hold several values per key.
 
@@ -143,8 +177,15 @@ class MultiDict(TypeConversionDict[K, V]):
         lists: dict[t.Any, list[t.Any]] = {}
 
         if isinstance(mapping, MultiDict):
-            for key, values in _dict_items(mapping):
-                lists[key] = values[:]
+            # NOTE: Werkzeug reads ``mapping.lists()``; a class that keeps its
+            # values elsewhere (CombinedMultiDict) is read through it, the
+            # others straight from the stored lists (the same pairs).
+            if mapping.__class__.lists is MultiDict.lists:
+                for key, values in _dict_items(mapping):
+                    lists[key] = values[:]
+            else:
+                for key, values in mapping.lists():
+                    lists[key] = values[:]
         elif isinstance(mapping, cabc.Mapping):
             for key, value in mapping.items():
                 if isinstance(value, (list, tuple, set)):
@@ -189,7 +230,7 @@ class MultiDict(TypeConversionDict[K, V]):
             if values:
                 return values[0]  # type: ignore[no-any-return]
 
-        raise BadRequestKeyError(key)
+        raise werkzeug_aware(BadRequestKeyError)(key)
 
     def __setitem__(self, key: K, value: V) -> None:
         """Make ``value`` the only value of ``key``."""
@@ -396,7 +437,7 @@ class MultiDict(TypeConversionDict[K, V]):
             if default is not _missing:
                 return default
 
-            raise BadRequestKeyError(key) from None
+            raise werkzeug_aware(BadRequestKeyError)(key) from None
 
         if not values:
             # NOTE: a key emptied by ``setlist(key, [])`` is removed and
@@ -404,7 +445,7 @@ class MultiDict(TypeConversionDict[K, V]):
             if default is not _missing:
                 return default
 
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         return values[0]
 
@@ -416,10 +457,10 @@ class MultiDict(TypeConversionDict[K, V]):
         try:
             key, values = _dict_popitem(self)
         except KeyError as exc:
-            raise BadRequestKeyError(exc.args[0]) from None
+            raise werkzeug_aware(BadRequestKeyError)(exc.args[0]) from None
 
         if not values:
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         return key, values[0]
 
@@ -438,7 +479,7 @@ class MultiDict(TypeConversionDict[K, V]):
         try:
             return _dict_popitem(self)  # type: ignore[no-any-return]
         except KeyError as exc:
-            raise BadRequestKeyError(exc.args[0]) from None
+            raise werkzeug_aware(BadRequestKeyError)(exc.args[0]) from None
 
     def __copy__(self) -> te.Self:
         """The same as :meth:`copy`."""
@@ -466,6 +507,27 @@ class ImmutableMultiDict(  # type: ignore[misc]
         (:func:`copy.copy` returns the object itself, as for any immutable.)
         """
         return MultiDict(self)
+
+    def __copy__(self) -> te.Self:
+        """Return the object itself: it cannot change."""
+        return self
+
+
+class ImmutableDict(ImmutableDictMixin[K, V], dict[K, V]):  # type: ignore[misc]
+    """A read-only, hashable :class:`dict`.
+
+    Every method that would change it raises :exc:`TypeError`.
+    """
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"
+
+    def copy(self) -> dict[K, V]:
+        """Return a plain, mutable :class:`dict` with the same content.
+
+        (:func:`copy.copy` returns the object itself, as for any immutable.)
+        """
+        return dict(self)
 
     def __copy__(self) -> te.Self:
         """Return the object itself: it cannot change."""
@@ -671,4 +733,14 @@ class HeaderSet(cabc.MutableSet[str]):
         return f"{type(self).__name__}({self._headers!r})"
 
 
-__all__ = ["CallbackDict", "HeaderSet", "ImmutableMultiDict", "MultiDict", "TypeConversionDict", "iter_multi_items"]
+__all__ = [
+    "CallbackDict",
+    "HeaderSet",
+    "ImmutableDict",
+    "ImmutableList",
+    "ImmutableMultiDict",
+    "ImmutableTypeConversionDict",
+    "MultiDict",
+    "TypeConversionDict",
+    "iter_multi_items",
+]
