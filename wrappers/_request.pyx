@@ -711,6 +711,11 @@ cdef object _cookies_of(_RequestBase self):
     else:
         header = ";".join(self.headers.getlist("Cookie"))
 
+    if not (<str>header).isascii():
+        # As the pure twin: the text is parsed as it is (parse_cookie decodes
+        # a WSGI string's bytes as UTF-8 first, so it gets the text's bytes).
+        header = (<str>header).encode("utf-8", "surrogatepass").decode("latin1")
+
     return parse_cookie(header, cls=self.dict_storage_class)
 
 
