@@ -54,8 +54,10 @@ up to the response: ``Client.open`` builds the environ with the twin's
 dicts), takes the request from its ``get_request()`` (the session is refused
 unless the twin's ``EnvironBuilder.request_class`` is the twin's ``Request``),
 runs the application with the twin's ``run_wsgi_app`` (the headers it
-gives back are the twin's ``Headers``) and wraps the answer in Werkzeug's
-``TestResponse``, whose ``request`` is then the twin's Request. ``TestResponse``
+gives back are the twin's ``Headers``; ``Client`` reads their ``Set-Cookie``
+for its cookie jar) and wraps the answer in Werkzeug's ``TestResponse``, whose
+``request`` is then the twin's Request (and whose ``headers``, unless the
+wrapper is built on the twin's Response, are Werkzeug's copy of ours). ``TestResponse``
 was made a subclass of Werkzeug's ``Response`` when Werkzeug was imported, and
 ``werkzeug.test.Response`` stays Werkzeug's on purpose: ``Client(app)`` and
 ``Client(app, werkzeug's Response)`` answer with Werkzeug's ``TestResponse``,
