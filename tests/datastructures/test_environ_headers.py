@@ -498,13 +498,15 @@ def test_no_reference_leaks(compiled_twin: types.ModuleType) -> None:
     before = [sys.getrefcount(o) for o in (name, value, odd, environ)]
     blocks = sys.getallocatedblocks()
 
-    for _ in range(200):
+    for _ in range(2000):
         _exercise(cls, environ, name)
         _exercise(cls, environ, odd)
 
     gc.collect()
     assert [sys.getrefcount(o) for o in (name, value, odd, environ)] == before
-    assert sys.getallocatedblocks() - blocks < 100
+    # A leak of one block a call would be 4,000 or more; the allocator's own
+    # noise is up to about 150 blocks.
+    assert sys.getallocatedblocks() - blocks < 1000
 
 
 @pytest.mark.parametrize(
