@@ -12,6 +12,11 @@ cdef class _HeadersBase:
     cdef int _remove(self, object key) except -1
 
 
+cdef class _EnvironHeadersBase(_HeadersBase):
+    #: The WSGI environ the headers are read from.
+    cdef public object environ
+
+
 #: ``value`` as a Headers object stores it: ``str``, free of CR and LF.
 cdef object _clean_value(object value)
 #: Whether ``headers`` is a compiled Headers whose class still has its own

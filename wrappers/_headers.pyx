@@ -1012,8 +1012,8 @@ The compiled state and hot paths of :class:`EnvironHeaders`; use :class:`Environ
     """
     # NOTE: the first lines above are a text signature, as for _HeadersBase.
 
-    #: The WSGI environ the headers are read from (a C field: read on every lookup).
-    cdef public object environ
+    # NOTE: ``environ``, the WSGI environ the headers are read from, is a C
+    # field declared in _headers.pxd (read on every lookup).
 
     def __init__(self, environ):
         self.environ = environ

@@ -3,5 +3,7 @@
 
 #: ``parse_query_lists(text)``: ``{key: [value, ...]}``.
 cdef dict query_lists(str text)
+#: ``parse_query_lists(text)`` into ``target``, an empty dict (subclass), in place.
+cdef int query_fill(str text, object target) except -1
 #: ``parse_query_pairs(text)``: ``[(key, value), ...]``.
 cdef list query_pairs(str text)

@@ -82,9 +82,10 @@ cdef object _decode(str text, Py_ssize_t start, Py_ssize_t end, bint special):
         return unquote_part(PyUnicode_Substring(text, start, end))
 
 
-cdef int _scan(str text, dict lists, list pairs) except -1:
-    """Parse ``text`` into ``lists`` (key -> values) or, when ``lists`` is
-    None, into ``pairs``."""
+cdef int _scan(str text, object lists, list pairs) except -1:
+    """Parse ``text`` into ``lists`` (a dict, or a dict subclass filled with
+    the dict functions: key -> values) or, when ``lists`` is None, into
+    ``pairs``."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef Py_ssize_t start = 0, i, eq
     cdef const unsigned char* data
@@ -144,7 +145,7 @@ cdef int _scan(str text, dict lists, list pairs) except -1:
     return 0
 
 
-cdef inline int _store(dict lists, list pairs, object key, object value) except -1:
+cdef inline int _store(object lists, list pairs, object key, object value) except -1:
     cdef PyObject* found
 
     if lists is None:
@@ -169,6 +170,15 @@ cdef dict query_lists(str text):
         _scan(text, lists, None)
 
     return lists
+
+
+cdef int query_fill(str text, object target) except -1:
+    """Parse ``text`` into ``target``, an empty dict or dict subclass (a
+    MultiDict made without ``__init__``), with the dict functions."""
+    if text:
+        _scan(text, target, None)
+
+    return 0
 
 
 cdef list query_pairs(str text):

@@ -43,7 +43,8 @@ from wrappers._capi cimport _cached_plain
 from wrappers._capi cimport _has_own
 from wrappers._capi cimport initproc
 from wrappers._capi cimport newfunc
-from wrappers._query cimport query_lists
+from wrappers._headers cimport _EnvironHeadersBase
+from wrappers._query cimport query_fill
 from wrappers._query cimport query_pairs
 
 from wrappers._accept import CharsetAccept
@@ -59,10 +60,6 @@ from wrappers_pure.datastructures import MultiDict
 from wrappers_pure.request import Request as _PureRequest
 from wrappers_pure.sansio.utils import get_current_url
 from wrappers_pure.sansio.utils import get_host
-
-
-cdef extern from "Python.h":
-    int PyDict_Update(object a, object b) except -1
 
 
 cdef class _Unset:
@@ -467,7 +464,7 @@ Initialize self.  See help(type(self)) for accurate signature."""
     def headers(self):
         """The request headers, an :class:`EnvironHeaders` over the environ."""
         if self._headers is _unset:
-            self._headers = EnvironHeaders(self._environ)
+            self._headers = _new_environ_headers(self._environ)
 
         return self._headers
 
@@ -631,6 +628,19 @@ cdef int _request_init(_RequestBase self, object environ, object populate_reques
     return 0
 
 
+cdef object _new_environ_headers(object environ):
+    """``EnvironHeaders(environ)``, without the class call (the class keeps
+    the inherited ``__new__`` and ``__init__``, which only store the environ)."""
+    cdef _EnvironHeadersBase headers
+
+    if __wrappers_tp_init_of(EnvironHeaders) != _HEADERS_INIT:
+        return EnvironHeaders(environ)
+
+    headers = <_EnvironHeadersBase>__wrappers_call_tp_new(EnvironHeaders, _EMPTY_TUPLE)
+    headers.environ = environ
+    return headers
+
+
 cdef object _server_of(object environ):
     name = _env_get(environ, "SERVER_NAME", None)
 
@@ -681,13 +691,6 @@ cdef object _query_text(_RequestBase self):
     return query_text(self._query_string)
 
 
-cdef object _new_multi(object cls, object lists):
-    """A plain ``cls`` (MultiDict or ImmutableMultiDict) holding ``lists``."""
-    result = __wrappers_call_tp_new(cls, _EMPTY_TUPLE)
-    PyDict_Update(result, lists)
-    return result
-
-
 cdef object _args_of(_RequestBase self):
     cls = self.parameter_storage_class
 
@@ -697,7 +700,9 @@ cdef object _args_of(_RequestBase self):
         text = query_text(self.query_string)
 
     if cls is ImmutableMultiDict or cls is MultiDict:
-        return _new_multi(cls, query_lists(text))
+        result = __wrappers_call_tp_new(cls, _EMPTY_TUPLE)
+        query_fill(text, result)
+        return result
 
     return cls(query_pairs(text))
 
@@ -821,6 +826,7 @@ class Request(_RequestBase, _PureRequest):
 
 cdef tuple _INIT_NAMES = ("environ", "populate_request", "shallow")
 cdef newfunc _BASE_NEW = __wrappers_tp_new_of(_RequestBase)
+cdef initproc _HEADERS_INIT = __wrappers_tp_init_of(_EnvironHeadersBase)
 cdef initproc _BASE_INIT = __wrappers_tp_init_of(_RequestBase)
 
 
