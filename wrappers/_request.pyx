@@ -715,9 +715,7 @@ cdef object _cookies_of(_RequestBase self):
 
     if cls is ImmutableMultiDict or cls is MultiDict:
         found = parse_cookie(header)
-        # NOTE: as the pure twin: the MultiDict's value lists are taken over
-        # (PyDict_Update with the MultiDict itself copies first values only).
-        return found if cls is MultiDict else _new_multi(cls, dict(dict.items(found)))
+        return found if cls is MultiDict else _new_multi(cls, found)
 
     return parse_cookie(header, cls=cls)
 

@@ -217,10 +217,7 @@ class Request:
         cls = self.dict_storage_class
 
         if cls in _PLAIN_MULTIDICTS:
-            # NOTE: parse_cookie gives a MultiDict: its value lists are taken
-            # over (dict.update with the MultiDict itself would copy only the
-            # first value of each key, through MultiDict.__getitem__).
-            return _multidict(cls, dict(dict.items(parse_cookie(header))))
+            return _multidict(cls, parse_cookie(header))  # type: ignore[arg-type]
 
         return parse_cookie(header, cls=cls)  # type: ignore[return-value]
 
