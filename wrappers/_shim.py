@@ -39,6 +39,7 @@ COMPILED_MODULES: t.Final = (
     "wrappers._sansio_response",
     "wrappers._response",
     "wrappers._request",
+    "wrappers._test",
 )
 
 

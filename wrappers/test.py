@@ -4,17 +4,18 @@
 :func:`stream_encode_multipart`).
 
 This is a face: it takes the names and ``__all__`` of :mod:`wrappers_pure.test`
-and, having no compiled part, serves them as they are, to both twins.
-
-NOTE: ``EnvironBuilder.request_class`` is the pure twin's Request. Once the
-compiled Request exists (kernel ``wrappers._request``), the compiled twin's
-builder makes it instead: under ``if COMPILED and not t.TYPE_CHECKING:``
-import it from the kernel and subclass, ``class EnvironBuilder(EnvironBuilder):
-request_class = Request`` (and name ``EnvironBuilder`` in ``OWN_NAMES`` of
-``tests/package/test_joints.py``).
+and, when :data:`wrappers._shim.COMPILED` is true, swaps in the compiled ones
+(``wrappers._test``: the :class:`EnvironBuilder` whose ``request_class`` is the
+compiled Request).
 """
 
 from __future__ import annotations
 
+import typing as t
+
+from wrappers._shim import COMPILED
 from wrappers_pure.test import *  # noqa: F403
 from wrappers_pure.test import __all__ as __all__
+
+if COMPILED and not t.TYPE_CHECKING:
+    from wrappers._test import *  # noqa: F403

@@ -15,7 +15,6 @@ two share one runner.
 
 from __future__ import annotations
 
-import importlib
 import json
 import mimetypes
 import sys
@@ -38,6 +37,7 @@ from wrappers_pure.datastructures import FileMultiDict
 from wrappers_pure.datastructures import Headers
 from wrappers_pure.datastructures import MultiDict
 from wrappers_pure.datastructures import iter_multi_items
+from wrappers_pure.request import Request
 from wrappers_pure.urls import iri_to_uri
 from wrappers_pure.utils import get_content_type
 
@@ -225,33 +225,6 @@ def encode_multipart(
     return boundary, stream.read()
 
 
-# --- the default request class ----------------------------------------------------------
-
-
-class _DefaultRequestClass:
-    """:attr:`EnvironBuilder.request_class` by default: the pure twin's
-    ``Request``, looked up when first read; None while the package has none.
-
-    NOTE: temporary, until ``wrappers_pure/request.py`` exists (issue 14): then
-    this descriptor gives way to ``from wrappers_pure.request import Request``
-    at the top and ``request_class = Request`` in the class. (Looked up by
-    name so that the layer table, which knows no such module yet, holds.)
-    """
-
-    def __get__(self, obj: t.Any, owner: t.Any = None) -> t.Any:
-        try:
-            module = importlib.import_module("wrappers_pure.request")
-        except ModuleNotFoundError as exc:
-            if exc.name != "wrappers_pure.request":
-                raise
-            return None
-
-        return module.Request
-
-    def __repr__(self) -> str:
-        return "<default request_class: wrappers_pure.request.Request>"
-
-
 # --- the builder ------------------------------------------------------------------------
 
 
@@ -306,7 +279,7 @@ class EnvironBuilder:
     wsgi_version = (1, 0)
 
     #: The class :meth:`get_request` makes by default.
-    request_class: t.Any = _DefaultRequestClass()
+    request_class: type[Request] = Request
 
     #: Serialises the ``json`` argument.
     json_dumps = staticmethod(json.dumps)
@@ -771,12 +744,6 @@ class EnvironBuilder:
         """
         if cls is None:
             cls = self.request_class
-
-            if cls is None:
-                raise TypeError(
-                    "EnvironBuilder.request_class is not set (this package has no "
-                    "Request class yet): pass cls"
-                )
 
         return cls(self.get_environ())
 

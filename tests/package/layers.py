@@ -153,6 +153,7 @@ LAYERS: list[Layer] = [
         "the test helpers: EnvironBuilder, create_environ, run_wsgi_app, multipart encoding",
         [
             "wrappers_pure.test",
+            "wrappers._test",
             "wrappers.test",
         ],
     ),

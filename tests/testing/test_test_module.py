@@ -4,7 +4,6 @@ on a few applications (against Werkzeug's), and the API against Werkzeug's."""
 from __future__ import annotations
 
 import base64
-import importlib.util
 import inspect
 import io
 import sys
@@ -44,15 +43,14 @@ def test_environ_builder_members_are_werkzeugs(twin: types.ModuleType) -> None:
     assert ours.server_protocol == "HTTP/1.1" and ours.wsgi_version == (1, 0)
 
 
-def test_request_class_until_the_request_exists(twin: types.ModuleType) -> None:
-    builder = twin.test.EnvironBuilder("/x")
+def test_request_class_is_the_twins_request(twin: types.ModuleType) -> None:
+    builder = twin.test.EnvironBuilder("/x?a=1")
+    assert twin.test.EnvironBuilder.request_class is twin.Request
 
-    if importlib.util.find_spec("wrappers_pure.request") is None:
-        assert twin.test.EnvironBuilder.request_class is None
-        with pytest.raises(TypeError, match="request_class"):
-            builder.get_request()
-    else:  # pragma: no cover (once the lead's Request lands)
-        assert builder.request_class is not None
+    request = builder.get_request()
+    assert type(request) is twin.Request
+    assert request.args["a"] == "1"
+    assert type(twin.Request.from_values("/y")) is twin.Request
 
     class Seen:
         def __init__(self, environ: dict[str, t.Any]) -> None:
