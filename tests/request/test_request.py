@@ -950,7 +950,7 @@ def test_application(Request: type, twin: types.ModuleType) -> None:
     def app(request: t.Any) -> t.Any:
         seen.append(request)
         if request.args.get("fail"):
-            raise twin.exceptions.NotFound()
+            raise twin.exceptions.BadRequest()
         return twin.Response(f"hi {request.path}")
 
     assert app.__name__ == "app"
@@ -965,7 +965,7 @@ def test_application(Request: type, twin: types.ModuleType) -> None:
     assert statuses[-1] == "200 OK"
     assert type(seen[-1]) is Request
     b"".join(app(make_environ("/x", "fail=1"), start_response))
-    assert statuses[-1].startswith("404")
+    assert statuses[-1].startswith("400")
 
 
 def test_application_on_a_method(Request: type, twin: types.ModuleType) -> None:
