@@ -47,7 +47,7 @@ from wrappers._query cimport query_lists
 from wrappers._query cimport query_pairs
 
 from wrappers._headers import EnvironHeaders
-from wrappers._http import parse_cookie
+from wrappers._http import _parse_cookie_text
 from wrappers_pure._syntax.query import query_text
 from wrappers_pure.datastructures import ImmutableMultiDict
 from wrappers_pure.datastructures import MultiDict
@@ -711,7 +711,8 @@ cdef object _cookies_of(_RequestBase self):
     else:
         header = ";".join(self.headers.getlist("Cookie"))
 
-    return parse_cookie(header, cls=self.dict_storage_class)
+    # NOTE: the header's text as it is, as the pure twin (and Werkzeug).
+    return _parse_cookie_text(header, cls=self.dict_storage_class)
 
 
 cdef object _host_of(_RequestBase self):

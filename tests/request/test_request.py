@@ -1223,6 +1223,14 @@ def test_sansio_request(twin: types.ModuleType) -> None:
     assert not hasattr(request, "environ")
 
 
+def test_sansio_request_cookie_text_is_not_decoded_again(twin: types.ModuleType) -> None:
+    # a non-WSGI server's header text need not be Latin-1 (Werkzeug parses
+    # it as it is; re-decoding it as a WSGI string raised UnicodeEncodeError)
+    headers = twin.Headers([("Cookie", 'a=\u2603; b="\\303\\251 \u2603"')])
+    request = twin.sansio.request.Request("GET", "http", None, "", "/", b"", headers, None)
+    assert request.cookies.to_dict() == {"a": "\u2603", "b": "\xe9 \u2603"}
+
+
 def test_sansio_request_without_server(twin: types.ModuleType) -> None:
     request = twin.sansio.request.Request("POST", "http", None, "", "", b"", twin.Headers(), None)
     assert request.host == ""

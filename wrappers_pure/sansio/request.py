@@ -34,7 +34,7 @@ from wrappers_pure.datastructures import Range
 from wrappers_pure.datastructures import RequestCacheControl
 from wrappers_pure.http import parse_accept_header
 from wrappers_pure.http import parse_cache_control_header
-from wrappers_pure.http import parse_cookie
+from wrappers_pure.http import _parse_cookie_text
 from wrappers_pure.http import parse_date
 from wrappers_pure.http import parse_etags
 from wrappers_pure.http import parse_if_range_header
@@ -214,7 +214,9 @@ class Request:
     def cookies(self) -> ImmutableMultiDict[str, str]:
         """The ``Cookie`` header's cookies, a :attr:`dict_storage_class`."""
         header = ";".join(self.headers.getlist("Cookie"))
-        return parse_cookie(header, cls=self.dict_storage_class)  # type: ignore[return-value]
+        # NOTE: the header's text as it is, as Werkzeug's Request (which, unlike
+        # its http.parse_cookie, does not decode a WSGI string's Latin-1 again).
+        return _parse_cookie_text(header, cls=self.dict_storage_class)  # type: ignore[return-value]
 
     content_type = header_property[str](
         "Content-Type",
