@@ -46,8 +46,14 @@ from wrappers._capi cimport newfunc
 from wrappers._query cimport query_lists
 from wrappers._query cimport query_pairs
 
+from wrappers._accept import Accept
+from wrappers._accept import CharsetAccept
+from wrappers._accept import LanguageAccept
+from wrappers._accept import MIMEAccept
+from wrappers._accept import parse_accept_header
 from wrappers._headers import EnvironHeaders
 from wrappers._http import _parse_cookie_text
+from wrappers_pure._internal import lazy
 from wrappers_pure._syntax.query import query_text
 from wrappers_pure.datastructures import ImmutableMultiDict
 from wrappers_pure.datastructures import MultiDict
@@ -780,6 +786,29 @@ class Request(_RequestBase, _PureRequest):
     :param shallow: Refuse to read the body (:attr:`stream` raises
         :exc:`RuntimeError`); for middleware that must not consume it.
     """
+
+    # NOTE: the Accept headers build the compiled Accept family (the classes
+    # wrappers.datastructures names); the inherited pure attributes would
+    # build the pure classes, which are not instances of those.
+    @lazy
+    def accept_mimetypes(self):
+        """The ``Accept`` header, a :class:`MIMEAccept`."""
+        return parse_accept_header(self.headers.get("Accept"), MIMEAccept)
+
+    @lazy
+    def accept_charsets(self):
+        """The ``Accept-Charset`` header, a :class:`CharsetAccept`."""
+        return parse_accept_header(self.headers.get("Accept-Charset"), CharsetAccept)
+
+    @lazy
+    def accept_encodings(self):
+        """The ``Accept-Encoding`` header, an :class:`Accept`."""
+        return parse_accept_header(self.headers.get("Accept-Encoding"), Accept)
+
+    @lazy
+    def accept_languages(self):
+        """The ``Accept-Language`` header, a :class:`LanguageAccept`."""
+        return parse_accept_header(self.headers.get("Accept-Language"), LanguageAccept)
 
 
 # -- calling the class ---------------------------------------------------------------
