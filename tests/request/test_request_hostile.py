@@ -314,7 +314,8 @@ def test_r12_huge_years(Request: type, twin: types.ModuleType, year: str) -> Non
     assert request.if_unmodified_since is None
     assert isinstance(request.if_range, twin.datastructures.IfRange)
     assert request.if_range.date is None
-    assert request.if_range.etag is None
+    # not a date, so an entity tag, as Werkzeug reads a date it cannot parse
+    assert request.if_range.etag == value
 
     # and a conditional response built from it does not fail
     response = twin.Response(b"0123456789")
