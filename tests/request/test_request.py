@@ -1297,3 +1297,15 @@ def test_flask_turns_our_errors_into_responses(Request: type) -> None:
         assert r.data == b"good.example"
     with client.get("/host", headers={"Host": "evil.example"}) as r:
         assert r.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [('""', [("", 1)]), ('a, ""', [("a", 1), ("", 1)]), ('"";q=0.5', [('""', 0.5)])],
+)
+def test_accept_quoted_empty_item(Request: type, header: str, expected: list) -> None:
+    # a quoted empty string is an item (Werkzeug's parse_list_header unquotes
+    # after dropping blank items); the twins dropped it
+    request = Request(make_environ(HTTP_ACCEPT_LANGUAGE=header, HTTP_ACCEPT=header))
+    assert [tuple(item) for item in request.accept_languages] == expected
+    assert [tuple(item) for item in request.accept_mimetypes] == expected
