@@ -240,3 +240,11 @@ def make_environ(
             environ[key] = value
 
     return environ
+
+
+def is_ours_aware(exc: BaseException, ours: type, theirs: type) -> bool:
+    """Whether ``exc`` is of our class ``ours`` exactly, or of the class
+    ``werkzeug_aware(ours)`` makes while Werkzeug is loaded: ours first, then
+    Werkzeug's class of the same name (``theirs``)."""
+    cls = type(exc)
+    return cls is ours or cls.__bases__ == (ours, theirs)

@@ -46,7 +46,6 @@ from wrappers._capi cimport newfunc
 from wrappers._query cimport query_lists
 from wrappers._query cimport query_pairs
 
-from wrappers._accept import Accept
 from wrappers._accept import CharsetAccept
 from wrappers._accept import LanguageAccept
 from wrappers._accept import MIMEAccept
@@ -787,25 +786,28 @@ class Request(_RequestBase, _PureRequest):
         :exc:`RuntimeError`); for middleware that must not consume it.
     """
 
-    # NOTE: the Accept headers build the compiled Accept family (the classes
-    # wrappers.datastructures names); the inherited pure attributes would
-    # build the pure classes, which are not instances of those.
+    # NOTE: as the pure twin's, with the compiled parser and Accept classes.
+
     @lazy
+    @cython.embedsignature(False)
     def accept_mimetypes(self):
         """The ``Accept`` header, a :class:`MIMEAccept`."""
         return parse_accept_header(self.headers.get("Accept"), MIMEAccept)
 
     @lazy
+    @cython.embedsignature(False)
     def accept_charsets(self):
         """The ``Accept-Charset`` header, a :class:`CharsetAccept`."""
         return parse_accept_header(self.headers.get("Accept-Charset"), CharsetAccept)
 
     @lazy
+    @cython.embedsignature(False)
     def accept_encodings(self):
         """The ``Accept-Encoding`` header, an :class:`Accept`."""
-        return parse_accept_header(self.headers.get("Accept-Encoding"), Accept)
+        return parse_accept_header(self.headers.get("Accept-Encoding"))
 
     @lazy
+    @cython.embedsignature(False)
     def accept_languages(self):
         """The ``Accept-Language`` header, a :class:`LanguageAccept`."""
         return parse_accept_header(self.headers.get("Accept-Language"), LanguageAccept)
