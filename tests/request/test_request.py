@@ -793,6 +793,17 @@ def test_get_data_as_text_utf8(Request: type) -> None:
     assert request.get_data(as_text=True) == "h\xe9\u2603"
 
 
+@pytest.mark.parametrize("content_type", [None, "application/json", "application/octet-stream"])
+def test_get_data_parse_form_data_of_a_body_that_is_no_form(
+    Request: type, content_type: str | None
+) -> None:
+    # not a form: parsing first leaves the body to read (form bodies are
+    # the second part of the Request)
+    request = Request(make_environ(method="POST", body=b"raw", CONTENT_TYPE=content_type))
+    assert request.get_data(parse_form_data=True) == b"raw"
+    assert request.get_data(parse_form_data=True, as_text=True) == "raw"
+
+
 def test_get_data_without_cache(Request: type) -> None:
     request = Request(make_environ(method="POST", body=b"once"))
     assert request.get_data(cache=False) == b"once"

@@ -13,14 +13,19 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import json
 import time
-import tracemalloc
 import types
 import typing as t
 
 import pytest
 
 from support import make_environ
+
+try:
+    import tracemalloc
+except ImportError:  # PyPy: no _tracemalloc
+    tracemalloc = None  # type: ignore[assignment]
 
 MB = 1 << 20
 
@@ -33,6 +38,11 @@ class Bounds(t.NamedTuple):
 def measure(func: t.Callable[[], t.Any]) -> tuple[t.Any, Bounds]:
     """Call ``func``; its result, the seconds it took and the peak of the
     memory it allocated (None where tracemalloc cannot trace)."""
+    if tracemalloc is None:
+        start = time.perf_counter()
+        result = func()
+        return result, Bounds(time.perf_counter() - start, None)
+
     tracemalloc.start()
     tracing = tracemalloc.is_tracing()
     try:
@@ -352,9 +362,22 @@ def json_post(Request: type, body: bytes, content_type: str = "application/json"
     return Request(post(body, CONTENT_TYPE=content_type))
 
 
+def recurses_out(body: bytes) -> bool:
+    """Whether this interpreter's json module gives up on ``body`` with a
+    RecursionError (CPython and PyPy do at these depths)."""
+    try:
+        json.loads(body)
+    except RecursionError:
+        return True
+    return False
+
+
 @pytest.mark.parametrize("depth", [10_000, 100_000])
 def test_r13_deep_json(Request: type, twin: types.ModuleType, depth: int) -> None:
     body = b"[" * depth + b"]" * depth
+    if not recurses_out(body):  # pragma: no cover - an interpreter that copes
+        assert json_post(Request, body).get_json() == json.loads(body)
+        return
     with pytest.raises(twin.exceptions.BadRequest) as info:
         bounded(json_post(Request, body).get_json, 10, 32)
     assert info.value.code == 400
@@ -368,6 +391,8 @@ def test_r13_deep_json_werkzeug_raises_recursion() -> None:
     import werkzeug.wrappers
 
     body = b"[" * 100_000 + b"]" * 100_000
+    if not recurses_out(body):  # pragma: no cover
+        pytest.skip("this interpreter's json parses it")
     request = werkzeug.wrappers.Request(post(body, CONTENT_TYPE="application/json"))
     with pytest.raises(RecursionError):
         request.get_json()
@@ -382,6 +407,8 @@ def test_r13_deep_json_on_json_loading_failed(Request: type) -> None:
             return "handled"
 
     body = b"[" * 100_000 + b"]" * 100_000
+    if not recurses_out(body):  # pragma: no cover
+        pytest.skip("this interpreter's json parses it")
     assert json_post(R, body).get_json() == "handled"
     assert isinstance(seen[0], ValueError)
 
