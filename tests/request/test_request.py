@@ -372,6 +372,23 @@ def test_host(
     assert Request(environ).host == host
 
 
+@pytest.mark.parametrize(
+    ("script_name", "host", "url"),
+    [("a", "h", "http://ha/"), ("a", "h:8080", ValueError), ("a:9", "h", "http://ha:9/")],
+)
+def test_url_root_path_without_slash(
+    Request: type, script_name: str, host: str, url: t.Any
+) -> None:
+    # the root path runs on into the host, as in Werkzeug (the compiled
+    # shortcut gave "http://h:8080a/" where the IRI conversion refuses the port)
+    request = Request(make_environ(SCRIPT_NAME=script_name, HTTP_HOST=host))
+    if url is ValueError:
+        with pytest.raises(ValueError):
+            request.url
+    else:
+        assert request.url == url
+
+
 def test_trusted_hosts(Request: type, twin: types.ModuleType) -> None:
     sub = type("R", (Request,), {"trusted_hosts": ["example.com", ".example.org"]})
     assert sub(make_environ(HTTP_HOST="example.com")).host == "example.com"
