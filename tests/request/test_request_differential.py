@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import base64
 import io
+import platform
 import types
 import typing as t
 
@@ -595,8 +596,9 @@ def test_stricter_rows_are_really_exercised() -> None:
         WR({"QUERY_STRING": "a=\xff", "wsgi.input": io.BytesIO()}).args
     with pytest.raises(ValueError):
         WR({"HTTP_AUTHORIZATION": "Basic \xe9", "wsgi.input": io.BytesIO()}).authorization
-    with pytest.raises(OverflowError):
-        WR({"HTTP_DATE": "Sun, 06 Nov 99999999999 08:49:37 GMT", "wsgi.input": io.BytesIO()}).date
+    if platform.python_implementation() == "CPython":  # PyPy's parse gives None
+        with pytest.raises(OverflowError):
+            WR({"HTTP_DATE": "Sun, 06 Nov 99999999999 08:49:37 GMT", "wsgi.input": io.BytesIO()}).date
 
 
 # --- assigning, after reading some attributes ------------------------------------------

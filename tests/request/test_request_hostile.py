@@ -11,9 +11,9 @@ with :mod:`tracemalloc` where the interpreter traces (not on PyPy).
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import io
 import json
+import platform
 import time
 import types
 import typing as t
@@ -345,6 +345,10 @@ def test_r12_years_werkzeug_ignores(Request: type, year: str) -> None:
     assert ours == theirs
 
 
+@pytest.mark.skipif(
+    platform.python_implementation() != "CPython",
+    reason="Werkzeug's OverflowError comes from CPython's C long conversion",
+)
 def test_r12_werkzeug_raises() -> None:
     import werkzeug.wrappers
 
