@@ -114,28 +114,6 @@ def parse_cookie(header, cls=None):
     :param cls: The class to build from the list of ``(key, value)`` pairs;
         :class:`MultiDict` by default.
     """
-    if isinstance(header, dict):
-        cookie = header.get("HTTP_COOKIE")
-    else:
-        cookie = header
-
-    # The WSGI string carries the header's bytes as Latin-1; they are UTF-8.
-    if cookie and (type(cookie) is not str or not PyUnicode_IS_ASCII(cookie)):
-        cookie = cookie.encode("latin1").decode(errors="replace")
-
-    return _parse_cookie_text(cookie, cls)
-
-
-@cython.embedsignature(False)
-def _parse_cookie_text(cookie, cls=None):
-    """:func:`parse_cookie` of a header's text as it is, not decoded again:
-    what Werkzeug's ``Request.cookies`` does with the header (a WSGI string's
-    bytes that are not ASCII stay Latin-1 characters, and a non-WSGI
-    server's text need not be Latin-1).
-
-    :param cookie: The header's text, or None.
-    :param cls: As for :func:`parse_cookie`.
-    """
     cdef int kind
     cdef void* data
     cdef Py_ssize_t n, pos, i, j, key_end, value_start, value_end
@@ -145,6 +123,11 @@ def _parse_cookie_text(cookie, cls=None):
     cdef list pairs
     cdef PyObject* found
     cdef str key, value, inner, text
+
+    if isinstance(header, dict):
+        cookie = header.get("HTTP_COOKIE")
+    else:
+        cookie = header
 
     # NOTE: a MultiDict is a dict of value lists, and its __init__ only fills
     # them in: for the default class the lists are put in place directly.
@@ -156,8 +139,11 @@ def _parse_cookie_text(cookie, cls=None):
     if not cookie:
         return _new_multidict(cls) if multi else cls()
 
-    # NOTE: a str subclass is read as the text it holds.
-    text = cookie if type(cookie) is str else str.__str__(cookie)
+    # The WSGI string carries the header's bytes as Latin-1; they are UTF-8.
+    if type(cookie) is not str or not PyUnicode_IS_ASCII(cookie):
+        cookie = cookie.encode("latin1").decode(errors="replace")
+
+    text = cookie
     lists = _new_multidict(cls) if multi else {}
     pairs = []
     kind = PyUnicode_KIND(text)

@@ -51,7 +51,7 @@ from wrappers._accept import LanguageAccept
 from wrappers._accept import MIMEAccept
 from wrappers._accept import parse_accept_header
 from wrappers._headers import EnvironHeaders
-from wrappers._http import _parse_cookie_text
+from wrappers._http import parse_cookie
 from wrappers_pure._internal import lazy
 from wrappers_pure._syntax.query import query_text
 from wrappers_pure.datastructures import ImmutableMultiDict
@@ -716,8 +716,12 @@ cdef object _cookies_of(_RequestBase self):
     else:
         header = ";".join(self.headers.getlist("Cookie"))
 
-    # NOTE: the header's text as it is, as the pure twin (and Werkzeug).
-    return _parse_cookie_text(header, cls=self.dict_storage_class)
+    if not (<str>header).isascii():
+        # As the pure twin: the text is parsed as it is (parse_cookie decodes
+        # a WSGI string's bytes as UTF-8 first, so it gets the text's bytes).
+        header = (<str>header).encode("utf-8", "surrogatepass").decode("latin1")
+
+    return parse_cookie(header, cls=self.dict_storage_class)
 
 
 cdef object _host_of(_RequestBase self):

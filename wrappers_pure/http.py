@@ -586,24 +586,6 @@ def parse_cookie(
     else:
         cookie = header
 
-    # The WSGI string carries the header's bytes as Latin-1; they are UTF-8.
-    if cookie and (cookie.__class__ is not str or not cookie.isascii()):
-        cookie = cookie.encode("latin1").decode(errors="replace")
-
-    return _parse_cookie_text(cookie, cls)
-
-
-def _parse_cookie_text(
-    cookie: str | None, cls: type[MultiDict[str, str]] | None = None
-) -> MultiDict[str, str]:
-    """:func:`parse_cookie` of a header's text as it is, not decoded again:
-    what Werkzeug's ``Request.cookies`` does with the header (a WSGI string's
-    bytes that are not ASCII stay Latin-1 characters, and a non-WSGI
-    server's text need not be Latin-1).
-
-    :param cookie: The header's text, or None.
-    :param cls: As for :func:`parse_cookie`.
-    """
     # NOTE: a MultiDict is a dict of value lists, and its __init__ only fills
     # them in: for the default class the lists are put in place directly.
     multi = cls is None or cls is MultiDict or cls is ImmutableMultiDict
@@ -613,6 +595,10 @@ def _parse_cookie_text(
 
     if not cookie:
         return _new_multidict(lists, target) if multi else cls()  # type: ignore[misc]
+
+    # The WSGI string carries the header's bytes as Latin-1; they are UTF-8.
+    if cookie.__class__ is not str or not cookie.isascii():
+        cookie = cookie.encode("latin1").decode(errors="replace")
 
     if '"' not in cookie:
         # PERF: without quotes, a pair never spans a ";": each segment is

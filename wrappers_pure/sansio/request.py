@@ -34,7 +34,7 @@ from wrappers_pure.datastructures import Range
 from wrappers_pure.datastructures import RequestCacheControl
 from wrappers_pure.http import parse_accept_header
 from wrappers_pure.http import parse_cache_control_header
-from wrappers_pure.http import _parse_cookie_text
+from wrappers_pure.http import parse_cookie
 from wrappers_pure.http import parse_date
 from wrappers_pure.http import parse_etags
 from wrappers_pure.http import parse_if_range_header
@@ -212,11 +212,20 @@ class Request:
 
     @lazy
     def cookies(self) -> ImmutableMultiDict[str, str]:
-        """The ``Cookie`` header's cookies, a :attr:`dict_storage_class`."""
+        """The ``Cookie`` header's cookies, a :attr:`dict_storage_class`.
+
+        As Werkzeug's, the header's text is parsed as it is: a WSGI string's
+        Latin-1 characters stay what they are (``k=\xc3\xa9`` gives ``"Ã©"``),
+        and a sansio request's text keeps its characters (``k=☃``).
+        """
         header = ";".join(self.headers.getlist("Cookie"))
-        # NOTE: the header's text as it is, as Werkzeug's Request (which, unlike
-        # its http.parse_cookie, does not decode a WSGI string's Latin-1 again).
-        return _parse_cookie_text(header, cls=self.dict_storage_class)  # type: ignore[return-value]
+
+        if not header.isascii():
+            # parse_cookie decodes a WSGI string's bytes as UTF-8 first: it is
+            # given the text's UTF-8 bytes, which decode back to the text.
+            header = header.encode("utf-8", "surrogatepass").decode("latin1")
+
+        return parse_cookie(header, cls=self.dict_storage_class)  # type: ignore[return-value]
 
     content_type = header_property[str](
         "Content-Type",
