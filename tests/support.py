@@ -7,6 +7,7 @@
   twins and Werkzeug compare.
 - :class:`Wire` and :func:`call_wsgi`: what a WSGI server sees from one call.
 - :func:`items`: a Headers object's pairs as a plain list.
+- :func:`make_environ`: a minimal WSGI environ built by hand (for Request tests).
 """
 
 from __future__ import annotations
@@ -26,12 +27,51 @@ def exc_kind(exc: BaseException) -> str:
     raise AssertionError(f"no built-in base: {exc!r}")  # pragma: no cover
 
 
+def _to_header(value: t.Any) -> t.Any:
+    """``value.to_header()``, or the kind of exception it raises (a parsed
+    value need not serialise: an ``IfRange`` with the etag ``a""a``)."""
+    try:
+        return value.to_header()
+    except Exception as exc:
+        return ("raise", exc_kind(exc))
+
+
 def normalise(value: t.Any) -> t.Any:
     """Turn a result into plain values that compare equal across
     implementations: data structures by their public state (matched by class
     name, so that ours and Werkzeug's compare), datetimes with their UTC
     offset; containers element by element."""
     names = {cls.__name__ for cls in type(value).__mro__}
+
+    # -- the Request side's structures (before MultiDict: no overlap, but
+    # the Accept family is matched by its most specific name first).
+    if "Accept" in names:
+        kind = next(
+            n
+            for n in ("MIMEAccept", "LanguageAccept", "CharsetAccept", "Accept")
+            if n in names
+        )
+        return (kind, [tuple(item) for item in value], bool(value), _to_header(value))
+    if "Authorization" in names:
+        return (
+            "Authorization",
+            value.type,
+            dict(value.parameters),
+            value.token,
+            _to_header(value),
+        )
+    if "UserAgent" in names:
+        return (
+            "UserAgent",
+            value.string,
+            value.platform,
+            value.browser,
+            value.version,
+            value.language,
+            _to_header(value),
+        )
+    if "ImmutableList" in names:
+        return ("ImmutableList", [normalise(v) for v in value])
 
     if "MultiDict" in names:
         return ("MultiDict", list(value.items(multi=True)))
@@ -57,7 +97,7 @@ def normalise(value: t.Any) -> t.Any:
     if "Range" in names:
         return ("Range", value.units, [tuple(r) for r in value.ranges], value.to_header())
     if "IfRange" in names:
-        return ("IfRange", value.etag, normalise(value.date), value.to_header())
+        return ("IfRange", value.etag, normalise(value.date), _to_header(value))
     if "_CacheControl" in names or "ContentSecurityPolicy" in names:
         kind = "CSP" if "ContentSecurityPolicy" in names else type(value).__name__
         return (kind, sorted(value.items()), value.to_header())
@@ -145,6 +185,61 @@ def call_wsgi(
 def items(headers: t.Any) -> list[tuple[str, str]]:
     """The pairs of a Headers object (ours or Werkzeug's), as a list."""
     return list(headers.to_wsgi_list())
+
+
+def make_environ(
+    path: str = "/",
+    query: str = "",
+    method: str = "GET",
+    headers: t.Iterable[tuple[str, str]] = (),
+    body: bytes | None = None,
+    **extra: t.Any,
+) -> dict[str, t.Any]:
+    """A WSGI environ as a server would pass it, built by hand: ``path`` and
+    ``query`` are WSGI strings (bytes as Latin-1 text), ``headers`` become
+    ``HTTP_*`` keys (``Content-Type``/``Content-Length`` their CGI keys), a
+    ``body`` sets ``wsgi.input`` (and ``CONTENT_LENGTH`` unless a header
+    gives one), ``extra`` overrides any key (None deletes it)."""
+    import io
+    import sys
+
+    environ: dict[str, t.Any] = {
+        "REQUEST_METHOD": method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(body or b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }
+
+    for name, value in headers:
+        key = name.upper().replace("-", "_")
+        if key not in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            key = "HTTP_" + key
+        if key in environ:  # a repeated header, joined as a server does
+            environ[key] += ("; " if key == "HTTP_COOKIE" else ", ") + value
+        else:
+            environ[key] = value
+
+    if body is not None and "CONTENT_LENGTH" not in environ:
+        environ["CONTENT_LENGTH"] = str(len(body))
+
+    for key, value in extra.items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = value
+
+    return environ
 
 
 def is_ours_aware(exc: BaseException, ours: type, theirs: type) -> bool:

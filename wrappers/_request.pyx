@@ -765,6 +765,10 @@ cdef object _url_of(_RequestBase self):
             and type(scheme) is str
             and _plain_host(host)
             and _all_plain(root, 1)
+            # NOTE: a root path without its leading "/" runs on into the host
+            # ("h:8080" + "a": the port "8080a", which the IRI conversion
+            # refuses with ValueError): the general path.
+            and (not PyUnicode_GET_LENGTH(root) or PyUnicode_1BYTE_DATA(root)[0] == 0x2F)
             and _all_plain(path, 1)
             and _all_plain(query, 2)
         ):

@@ -83,7 +83,9 @@ def parse_qvalue_items(value: str) -> list[tuple[str, float]]:
 
     # NOTE: without a quote, parse_list_header is a split at commas (and the
     # stripping and dropping of empty items, done here per item).
-    if '"' in value:
+    quoted = '"' in value
+
+    if quoted:
         items = parse_list_header(value)
     else:
         items = value.split(",")
@@ -107,7 +109,9 @@ def parse_qvalue_items(value: str) -> list[tuple[str, float]]:
 
         item = item.strip(" \t")
 
-        if item:
+        # NOTE: parse_list_header has dropped the blank items already: one
+        # that is empty now was a quoted empty string, which Werkzeug keeps.
+        if item or quoted:
             pair = _general_item(item)
 
             if pair is not None:
