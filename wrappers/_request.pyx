@@ -55,11 +55,13 @@ from wrappers._headers import EnvironHeaders
 from wrappers._http import parse_cookie
 from wrappers_pure._internal import lazy
 from wrappers_pure._syntax.query import query_text
+from wrappers_pure._syntax.quoting import parse_options_header
 from wrappers_pure.datastructures import ImmutableMultiDict
 from wrappers_pure.datastructures import MultiDict
 from wrappers_pure.request import Request as _PureRequest
 from wrappers_pure.sansio.utils import get_current_url
 from wrappers_pure.sansio.utils import get_host
+from wrappers_pure.wsgi import get_input_stream
 
 
 cdef class _Unset:
@@ -67,6 +69,8 @@ cdef class _Unset:
 
 
 cdef object _unset = _Unset()
+#: What get_json has parsed: ``(normal, silent)``, Ellipsis for "not yet".
+cdef tuple _NO_JSON = (Ellipsis, Ellipsis)
 cdef tuple _EMPTY_TUPLE = ()
 
 
@@ -100,6 +104,24 @@ cdef object _upper(object value):
         return value
 
     return value.upper()
+
+
+cdef object _lower(object value):
+    """``value.lower()``, the same object when it is lower-case ASCII already."""
+    cdef Py_ssize_t i, n
+    cdef const unsigned char* p
+
+    if type(value) is str and PyUnicode_IS_ASCII(value):
+        n = PyUnicode_GET_LENGTH(value)
+        p = PyUnicode_1BYTE_DATA(value)
+
+        for i in range(n):
+            if <unsigned char>(p[i] - 65) < 26:
+                return value.lower()
+
+        return value
+
+    return value.lower()
 
 
 cdef object _decode_path(object value):
@@ -322,6 +344,10 @@ The compiled state and hot paths of :class:`Request`; use :class:`Request`.
     cdef object _host
     cdef object _url
     cdef object _full_path
+    cdef object _content_type
+    cdef object _stream
+    cdef object _data
+    cdef object _json
 
     def __cinit__(self, *args, **kwargs):
         self._environ = None
@@ -339,6 +365,10 @@ The compiled state and hot paths of :class:`Request`; use :class:`Request`.
         self._host = _unset
         self._url = _unset
         self._full_path = _unset
+        self._content_type = _unset
+        self._stream = _unset
+        self._data = None
+        self._json = _NO_JSON
 
     def __init__(self, environ, populate_request=True, shallow=False):
         """__init__(self, environ, populate_request=True, shallow=False)
@@ -587,6 +617,185 @@ Initialize self.  See help(type(self)) for accurate signature."""
     def full_path(self):
         self._full_path = _unset
 
+    # -- the body --------------------------------------------------------------------------
+
+    @property
+    @cython.embedsignature(False)
+    def stream(self):
+        """The body as a stream that gives no more than ``Content-Length``
+        bytes and no more than :attr:`max_content_length` (a larger body
+        raises a 413); see :func:`~wrappers_pure.wsgi.get_input_stream`.
+
+        :raises RuntimeError: The request is ``shallow``.
+        """
+        if self._stream is _unset:
+            if self.shallow:
+                raise RuntimeError(
+                    "This request was created with 'shallow=True', reading"
+                    " from the input stream is disabled."
+                )
+
+            self._stream = get_input_stream(
+                self._environ, max_content_length=self.max_content_length
+            )
+
+        return self._stream
+
+    @stream.setter
+    def stream(self, value):
+        self._stream = value
+
+    @stream.deleter
+    def stream(self):
+        self._stream = _unset
+
+    @property
+    def _cached_data(self):
+        # NOTE: the pure twin's instance attribute, in a C field (None: none).
+        if self._data is None:
+            raise AttributeError("_cached_data")
+
+        return self._data
+
+    @_cached_data.setter
+    def _cached_data(self, value):
+        self._data = value
+
+    @_cached_data.deleter
+    def _cached_data(self):
+        self._data = None
+
+    @property
+    def _cached_json(self):
+        # NOTE: the pure twin's attribute (a class attribute until set).
+        return self._json
+
+    @_cached_json.setter
+    def _cached_json(self, value):
+        self._json = value
+
+    @_cached_json.deleter
+    def _cached_json(self):
+        self._json = _NO_JSON
+
+    @cython.embedsignature(False)
+    def get_data(self, cache=True, as_text=False, parse_form_data=False):
+        """Read the body from :attr:`stream`.
+
+        :param cache: Keep the bytes, so that later calls (and
+            :meth:`get_json`) give them again.
+        :param as_text: Decode them as UTF-8 (U+FFFD for what is not).
+        :param parse_form_data: Parse a form body first (issue 15 adds form
+            parsing; until then the body is read as it is).
+        """
+        rv = self._data
+
+        if rv is None:
+            rv = self.stream.read()
+
+            if cache:
+                self._data = rv
+
+        if as_text:
+            return rv.decode(errors="replace")
+
+        return rv
+
+    @cython.embedsignature(False)
+    def get_json(self, force=False, silent=False, cache=True):
+        """Parse the body as JSON with :attr:`json_module`.
+
+        :param force: Parse whatever the content type (else it must be JSON,
+            see :attr:`is_json`).
+        :param silent: Give None instead of calling
+            :meth:`on_json_loading_failed` (wrong content type, invalid JSON).
+        :param cache: Keep the result for the next call.
+
+        JSON nested past the interpreter's recursion limit is invalid JSON here
+        (a 400), where Werkzeug lets the :exc:`RecursionError` through (a 500).
+        """
+        if cache and self._json[silent] is not Ellipsis:
+            return self._json[silent]
+
+        if not (force or self.is_json):
+            if not silent:
+                return self.on_json_loading_failed(None)
+
+            return None
+
+        data = self.get_data(cache=cache)
+
+        try:
+            try:
+                rv = self.json_module.loads(data)
+            except RecursionError:
+                raise ValueError("JSON nested too deeply") from None
+        except ValueError as e:
+            if silent:
+                rv = None
+
+                if cache:
+                    self._json = (self._json[0], rv)
+            else:
+                rv = self.on_json_loading_failed(e)
+
+                if cache:
+                    self._json = (rv, self._json[1])
+        else:
+            if cache:
+                self._json = (rv, rv)
+
+        return rv
+
+    # -- the content type ------------------------------------------------------------------
+
+    @property
+    def _parsed_content_type(self):
+        # NOTE: the pure twin's instance attribute (set by
+        # _parse_content_type), in a C field.
+        if self._content_type is _unset:
+            raise AttributeError("_parsed_content_type")
+
+        return self._content_type
+
+    @_parsed_content_type.setter
+    def _parsed_content_type(self, value):
+        self._content_type = value
+
+    @_parsed_content_type.deleter
+    def _parsed_content_type(self):
+        self._content_type = _unset
+
+    @cython.embedsignature(False)
+    def _parse_content_type(self):
+        if self._content_type is _unset:
+            self._content_type = _content_type_of(self)
+
+    @property
+    def mimetype(self):
+        """The media type of ``Content-Type``, lower-cased, without parameters."""
+        if self._content_type is _unset:
+            self._content_type = _content_type_of(self)
+
+        return _lower(self._content_type[0])
+
+    @property
+    def mimetype_params(self):
+        """The parameters of ``Content-Type`` (``{"charset": "utf-8"}``)."""
+        if self._content_type is _unset:
+            self._content_type = _content_type_of(self)
+
+        return self._content_type[1]
+
+    @property
+    def is_json(self):
+        """Whether :attr:`mimetype` is JSON: ``application/json`` or
+        ``application/*+json``."""
+        mt = self.mimetype
+        return mt == "application/json" or (
+            mt.startswith("application/") and mt.endswith("+json")
+        )
+
 
 cdef object _OWN_HEADERS = _RequestBase.__dict__["headers"]
 cdef object _OWN_QUERY_STRING = _RequestBase.__dict__["query_string"]
@@ -639,6 +848,30 @@ cdef object _new_environ_headers(object environ):
     headers = <_EnvironHeadersBase>__wrappers_call_tp_new(EnvironHeaders, _EMPTY_TUPLE)
     headers.environ = environ
     return headers
+
+
+cdef object _content_type_of(_RequestBase self):
+    """``parse_options_header`` of the ``Content-Type`` header (``""`` when
+    missing); a value without ``;`` is just stripped, as that function does."""
+    cdef Py_ssize_t n, i
+    cdef const unsigned char* p
+
+    if _plain_request(self) and self._headers is _unset:
+        value = _env_get(self._environ, "CONTENT_TYPE", "")
+    else:
+        value = self.headers.get("Content-Type", "")
+
+    if type(value) is str and PyUnicode_IS_ASCII(value):
+        n = PyUnicode_GET_LENGTH(value)
+        p = PyUnicode_1BYTE_DATA(value)
+
+        for i in range(n):
+            if p[i] == 0x3B:  # ;
+                break
+        else:
+            return (value.strip(" \t"), {})
+
+    return parse_options_header(value)
 
 
 cdef object _server_of(object environ):
@@ -708,23 +941,16 @@ cdef object _args_of(_RequestBase self):
 
 
 cdef object _cookies_of(_RequestBase self):
-    cdef object header
+    cdef list values
 
-    if _plain_request(self) and self._headers is _unset:
-        # EnvironHeaders(environ).getlist("Cookie") is [HTTP_COOKIE] or [].
-        header = _env_get(self._environ, "HTTP_COOKIE", None)
+    # NOTE: every environ key that names the header counts (HTTP_COOKIE and
+    # HTTP_Cookie both do), as in Werkzeug: the compiled getlist scans in C.
+    values = self.headers.getlist("Cookie")
 
-        if header is None:
-            header = ""
-        elif type(header) is not str:
-            header = ";".join(self.headers.getlist("Cookie"))
+    if len(values) == 1 and type(values[0]) is str:
+        header = values[0]
     else:
-        header = ";".join(self.headers.getlist("Cookie"))
-
-    if not (<str>header).isascii():
-        # As the pure twin: the text is parsed as it is (parse_cookie decodes
-        # a WSGI string's bytes as UTF-8 first, so it gets the text's bytes).
-        header = (<str>header).encode("utf-8", "surrogatepass").decode("latin1")
+        header = ";".join(values)
 
     return parse_cookie(header, cls=self.dict_storage_class)
 

@@ -467,6 +467,10 @@ class LimitedStream(io.RawIOBase):
             # TypeError, PyPy reads everything (through readall).
             return super().read(size) or b""  # type: ignore[unreachable]
 
+        if type(size) is int and size == -1:
+            # PERF: the usual call, read(), without operator.index.
+            return self.readall()
+
         size = operator.index(size)
 
         if size < 0:

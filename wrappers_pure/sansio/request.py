@@ -273,7 +273,9 @@ class Request:
     )
 
     def _parse_content_type(self) -> None:
-        if not hasattr(self, "_parsed_content_type"):
+        # PERF: the instance dict, not hasattr (which raises and catches an
+        # AttributeError on the first call).
+        if "_parsed_content_type" not in self.__dict__:
             self._parsed_content_type = parse_options_header(
                 self.headers.get("Content-Type", "")
             )

@@ -190,6 +190,10 @@ def get_content_length(
     if http_content_length is None:
         return None
 
+    if len(http_content_length) < 19 and http_content_length.isdigit() and http_content_length.isascii():
+        # PERF: the usual value, plain digits.
+        return int(http_content_length)
+
     try:
         length = plain_int(http_content_length)
     except ValueError:
