@@ -139,6 +139,8 @@ def test_run_and_table_end_to_end(tmp_path: Path) -> None:
             "hello",
             "--workload",
             "flask.cookie",
+            "--workload",
+            "request",
             "--repeat",
             "3",
             "--batch-ms",
@@ -164,7 +166,7 @@ def test_run_and_table_end_to_end(tmp_path: Path) -> None:
     assert data["settings"]["repeat"] == 3
     assert data["machine"]["cpus"] == os.cpu_count()
     names = [workload["name"] for workload in data["workloads"]]
-    assert names == ["hello", "flask.cookie"]
+    assert names == ["hello", "flask.cookie", "request"]
     compiled_expected = data["wrappers_COMPILED"] is True
 
     for workload in data["workloads"]:
