@@ -9,6 +9,7 @@ Every behavioural test takes the twin it runs on as a fixture:
 - ``Headers``: ``twin.Headers`` and a trivial Python subclass of it, so that
   every Headers test also runs on a subclass.
 - ``Response``: ``twin.Response`` and a trivial Python subclass of it, likewise.
+- ``Request``: ``twin.Request`` and a trivial Python subclass of it, likewise.
 - ``compiled_twin`` / ``pure_twin``: both at once, for tests that compare the
   twins with each other (deselected by ``--no-compiled``).
 - ``one_clock_second``: runs a comparison again when it failed while the wall
@@ -52,6 +53,7 @@ settings.load_profile("wrappers")
 TWIN_IDS = ("compiled", "pure")
 HEADERS_KINDS = ("base", "subclass")
 RESPONSE_KINDS = ("base", "subclass")
+REQUEST_KINDS = ("base", "subclass")
 
 #: Globs of compiled extension files that must never sit in the source tree
 #: while the tests import from it.
@@ -262,6 +264,15 @@ def Response(request: pytest.FixtureRequest, twin: types.ModuleType) -> type:  #
         return twin.Response  # type: ignore[no-any-return]
 
     return make_subclass(twin, twin.Response, "SubResponse")
+
+
+@pytest.fixture(scope="session", params=REQUEST_KINDS)
+def Request(request: pytest.FixtureRequest, twin: types.ModuleType) -> type:  # noqa: N802
+    """``twin.Request``, or ``SubRequest``, a trivial Python subclass of it."""
+    if request.param == "base":
+        return twin.Request  # type: ignore[no-any-return]
+
+    return make_subclass(twin, twin.Request, "SubRequest")
 
 
 # --- the wall clock -------------------------------------------------------------

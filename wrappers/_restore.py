@@ -18,6 +18,20 @@ def new_public(name: str) -> t.Any:
         ``"flask.Response"`` (a submodule the package does not import, such
         as :mod:`wrappers.flask`, is imported).
     """
+    cls = _public(name)
+    return cls.__new__(cls)
+
+
+def call_public(name: str, *args: t.Any) -> t.Any:
+    """Return the shim's public class ``name`` (as for :func:`new_public`)
+    called with ``args``: for classes that pickle as ``cls(items)``, such as
+    ``datastructures.MIMEAccept``.
+    """
+    return _public(name)(*args)
+
+
+def _public(name: str) -> t.Any:
+    """The shim's public object at the dotted ``name`` below :mod:`wrappers`."""
     # NOTE: upward, by design: the shim decides which class the name means (the
     # layer table in tests/package/layers.py names this import).
     import wrappers
@@ -32,4 +46,4 @@ def new_public(name: str) -> t.Any:
 
             obj = importlib.import_module(f"{obj.__name__}.{part}")
 
-    return obj.__new__(obj)
+    return obj

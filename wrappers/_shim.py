@@ -31,11 +31,15 @@ from wrappers_pure._env import env_flag
 #: The compiled modules the compiled twin is made of, in import order.
 COMPILED_MODULES: t.Final = (
     "wrappers._headers",
+    "wrappers._accept",
     "wrappers._dates",
     "wrappers._cookies",
     "wrappers._http",
+    "wrappers._query",
     "wrappers._sansio_response",
     "wrappers._response",
+    "wrappers._request",
+    "wrappers._test",
 )
 
 

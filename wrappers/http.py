@@ -4,7 +4,7 @@
 This is a face: it takes the names and ``__all__`` of :mod:`wrappers_pure.http`
 and, when :data:`wrappers._shim.COMPILED` is true, swaps in the compiled ones
 (each kernel's ``__all__``: ``wrappers._dates`` ``wrappers._cookies``
-``wrappers._http``).
+``wrappers._http``; ``parse_accept_header`` of ``wrappers._accept``).
 """
 
 from __future__ import annotations
@@ -19,3 +19,4 @@ if COMPILED and not t.TYPE_CHECKING:
     from wrappers._dates import *  # noqa: F403
     from wrappers._cookies import *  # noqa: F403
     from wrappers._http import *  # noqa: F403
+    from wrappers._accept import parse_accept_header  # noqa: F401

@@ -348,3 +348,40 @@ class RangeBody:
 
                 if close is not None:
                     close()
+
+
+# -- attributes computed once --------------------------------------------------------
+
+_V = t.TypeVar("_V")
+
+
+class lazy(t.Generic[_V]):  # noqa: N801 (reads as a decorator)
+    """An attribute computed by ``func(obj)`` on first access and stored in the
+    object's ``__dict__`` under the same name.
+
+    Unlike Werkzeug's ``cached_property`` it is a non-data descriptor: once the
+    value is stored, reading the attribute is a plain instance-dict hit (no
+    Python call at all), and assigning or deleting it is ordinary attribute
+    assignment. The request classes use it for what Werkzeug caches.
+
+    :param func: Computes the value.
+    """
+
+    def __init__(self, func: t.Callable[[t.Any], _V]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @t.overload
+    def __get__(self, obj: None, owner: type | None = None) -> lazy[_V]: ...
+    @t.overload
+    def __get__(self, obj: object, owner: type | None = None) -> _V: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> t.Any:
+        if obj is None:
+            return self
+
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value

@@ -28,9 +28,12 @@ if t.TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "BadRequest",
     "BadRequestKeyError",
+    "ClientDisconnected",
     "HTTPException",
+    "RequestEntityTooLarge",
     "RequestedRangeNotSatisfiable",
     "SecurityError",
+    "UnsupportedMediaType",
 ]
 
 #: The content type of every error page.
@@ -276,9 +279,40 @@ class BadRequestKeyError(BadRequest, KeyError):
         self._description = value
 
 
+class ClientDisconnected(BadRequest):
+    """A *400 Bad Request* raised when the client went away before sending the
+    whole request body (a read of the input stream gave no bytes, or failed,
+    before ``Content-Length`` was reached).
+
+    The client is gone by then, so the error page will most likely reach no
+    one; the class exists so that servers and apps can tell this case apart
+    (and keep it quiet). Disconnects are not reliably detectable under WSGI:
+    it may or may not be raised when a client leaves.
+    """
+
+
 class SecurityError(BadRequest):
     """A *400 Bad Request* raised when something triggers a security check,
     such as a ``Host`` that is not among the trusted hosts."""
+
+
+class RequestEntityTooLarge(HTTPException):
+    """*413 Request Entity Too Large*: the request body is larger than the server
+    accepts (``Content-Length`` or the streamed body over
+    ``max_content_length``, or a form over its limits)."""
+
+    code = 413
+    description = "The data value transmitted exceeds the capacity limit."
+
+
+class UnsupportedMediaType(HTTPException):
+    """*415 Unsupported Media Type*: the server cannot handle the media type
+    of the request body (JSON expected, another ``Content-Type`` sent)."""
+
+    code = 415
+    description = (
+        "The server does not support the media type transmitted in the request."
+    )
 
 
 class RequestedRangeNotSatisfiable(HTTPException):

@@ -4,7 +4,7 @@
 The text syntax lives below the data structures, in :mod:`wrappers_pure._syntax`
 (quoting and parameters, ETags, ranges, dates, cookies, tables); this module
 re-exports its public names (each module's ``__all__``) and defines the parsers
-that build data structures: :func:`parse_set_header`,
+that build data structures: :func:`parse_set_header`, :func:`parse_accept_header`,
 :func:`parse_cache_control_header`, :func:`parse_csp_header`,
 :func:`parse_etags`, :func:`parse_range_header`,
 :func:`parse_content_range_header`, :func:`parse_if_range_header`,
@@ -57,6 +57,8 @@ from wrappers_pure._syntax.ranges import MAX_RANGES
 from wrappers_pure._syntax.ranges import is_byte_range_valid
 from wrappers_pure._syntax.ranges import plain_int
 from wrappers_pure._syntax.tables import *  # noqa: F403
+from wrappers_pure._syntax.qvalues import parse_qvalue_items
+from wrappers_pure.datastructures import Accept
 from wrappers_pure.datastructures import ContentRange
 from wrappers_pure.datastructures import ContentSecurityPolicy
 from wrappers_pure.datastructures import ETags
@@ -662,8 +664,42 @@ def parse_cookie(
     return cls(pairs)  # type: ignore[misc]
 
 
+_TAnyAccept = t.TypeVar("_TAnyAccept", bound=Accept)
+
+
+@t.overload
+def parse_accept_header(value: str | None) -> Accept: ...
+@t.overload
+def parse_accept_header(value: str | None, cls: type[_TAnyAccept]) -> _TAnyAccept: ...
+def parse_accept_header(
+    value: str | None, cls: type[_TAnyAccept] | None = None
+) -> _TAnyAccept:
+    """Parse an ``Accept``-style header (``Accept``, ``Accept-Charset``,
+    ``Accept-Encoding``, ``Accept-Language``) into an :class:`Accept` object,
+    sorted by specificity and quality.
+
+    Items whose ``q`` is not a number from 0 to 1 are skipped; other
+    parameters stay on the value (``text/html; level=1``). An empty or missing
+    header gives ``cls(None)``, whose ``provided`` is false.
+
+    :param value: The header value.
+    :param cls: The :class:`Accept` class to build (:class:`MIMEAccept` for
+        ``Accept``, ...); :class:`Accept` by default.
+    """
+    # NOTE: the compiled twin (wrappers/_accept.pyx) has its own, which scans
+    # common headers in C and gives the same pairs.
+    if cls is None:
+        cls = t.cast("type[_TAnyAccept]", Accept)
+
+    if not value:
+        return cls(None)
+
+    return cls(parse_qvalue_items(value))
+
+
 __all__ = [
     "is_resource_modified",
+    "parse_accept_header",
     "parse_cache_control_header",
     "parse_content_range_header",
     "parse_cookie",

@@ -1,5 +1,6 @@
 """Helpers for request and response classes (pure; both twins use these):
-Werkzeug 3.1's ``werkzeug.utils`` for :class:`header_property` and
+Werkzeug 3.1's ``werkzeug.utils`` for :class:`header_property`,
+:class:`environ_property`, :class:`cached_property` and
 :func:`get_content_type`.
 """
 
@@ -130,4 +131,79 @@ class header_property(t.Generic[_T]):  # noqa: N801 (Werkzeug's name)
         return f"<{type(self).__name__} {self.name}>"
 
 
-__all__ = ["get_content_type", "header_property"]
+class environ_property(header_property[_T]):  # noqa: N801 (Werkzeug's name)
+    """An attribute of a request that reads one key of its WSGI ``environ``
+    (Werkzeug's ``environ_property``): read-only unless ``read_only=False``
+    is given; otherwise as :class:`header_property`."""
+
+    read_only = True
+
+    def lookup(self, obj: t.Any) -> t.Any:
+        """The mapping the attribute reads: ``obj.environ``."""
+        return obj.environ
+
+
+class cached_property(property, t.Generic[_T]):  # noqa: N801 (Werkzeug's name)
+    """A :class:`property` computed once per object, on first access, and
+    then kept in the object's ``__dict__`` (Werkzeug's ``cached_property``).
+
+    Assigning stores a value in its place; ``del`` forgets it, so that the
+    next access computes it again. An object without ``__dict__`` keeps the
+    value in the slot named ``_cache_<name>``.
+
+    :param fget: Computes the value from the object.
+    :param name: The attribute's name; ``fget``'s by default.
+    :param doc: The docstring; ``fget``'s by default.
+    """
+
+    def __init__(
+        self,
+        fget: t.Callable[[t.Any], _T],
+        name: str | None = None,
+        doc: str | None = None,
+    ) -> None:
+        super().__init__(fget, doc=doc)
+        self.__name__ = name or fget.__name__
+        self.slot_name = f"_cache_{self.__name__}"
+        self.__module__ = fget.__module__
+
+    def __set__(self, obj: object, value: _T) -> None:
+        if hasattr(obj, "__dict__"):
+            obj.__dict__[self.__name__] = value
+        else:
+            setattr(obj, self.slot_name, value)
+
+    def __delete__(self, obj: object) -> None:
+        if hasattr(obj, "__dict__"):
+            del obj.__dict__[self.__name__]
+        else:
+            setattr(obj, self.slot_name, _missing)
+
+    @t.overload
+    def __get__(self, obj: None, type: type | None = None) -> cached_property[_T]: ...
+    @t.overload
+    def __get__(self, obj: object, type: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, type: type | None = None) -> t.Any:
+        if obj is None:
+            return self
+
+        obj_dict = getattr(obj, "__dict__", None)
+
+        if obj_dict is not None:
+            value = obj_dict.get(self.__name__, _missing)
+        else:
+            value = getattr(obj, self.slot_name, _missing)
+
+        if value is _missing:
+            assert self.fget is not None
+            value = self.fget(obj)
+
+            if obj_dict is not None:
+                obj_dict[self.__name__] = value
+            else:
+                setattr(obj, self.slot_name, value)
+
+        return value
+
+
+__all__ = ["cached_property", "environ_property", "get_content_type", "header_property"]

@@ -1062,6 +1062,40 @@ def _scenario_response_conditional(
     return run, watched
 
 
+def _scenario_accept(twin: types.ModuleType) -> tuple[Run, list[t.Any]]:
+    """parse_accept_header (C scanner and pure fallback) and the C matching,
+    including the paths that ask Python and the ones that raise."""
+    texts = [
+        _fresh("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+        _fresh("en-US;q=0.7, de_CH;level=1;q=0.5, fr;q=abc, *;q=0.1"),
+        _fresh('a/b;x="y";q=0.5, c/d;q=' + "0" * 80),
+        _fresh("text/html;level=1, text/*;q=0.3, é/x"),
+    ]
+    candidates = [_fresh("application/json"), _fresh("text/html"), _fresh("EN"), _fresh("de-ch")]
+    watched = [*texts, *candidates]
+    ds = twin.datastructures
+
+    def run() -> list[t.Any]:
+        made = []
+        for text in texts:
+            for cls in (ds.Accept, ds.MIMEAccept, ds.LanguageAccept, ds.CharsetAccept):
+                a = twin.http.parse_accept_header(text, cls)
+                made.append(a)
+                if cls is ds.MIMEAccept:
+                    try:  # "EN" is not a media type: ValueError if an item has "/"
+                        _ = a.best_match(candidates)
+                    except ValueError:
+                        pass
+                    _ = a.best_match(candidates[:2])
+                    _ = a.accept_html, a["text/html"], candidates[1] in a, a.find(candidates[0])
+                else:
+                    _ = a.best_match(candidates, default=candidates[0])
+                    _ = a.quality(candidates[2]), candidates[3] in a, a.find(candidates[3])
+        return made
+
+    return run, watched
+
+
 SCENARIOS: dict[str, t.Callable[[types.ModuleType], tuple[Run, list[t.Any]]]] = {
     "http_date": _scenario_http_date,
     "parse_date": _scenario_parse_date,
@@ -1074,6 +1108,7 @@ SCENARIOS: dict[str, t.Callable[[types.ModuleType], tuple[Run, list[t.Any]]]] = 
     "response_wsgi": _scenario_response_wsgi,
     "response_copies": _scenario_response_copies,
     "response_conditional": _scenario_response_conditional,
+    "accept": _scenario_accept,
 }
 
 

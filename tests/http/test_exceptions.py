@@ -36,6 +36,9 @@ CLASS_NAMES = (
     "BadRequestKeyError",
     "RequestedRangeNotSatisfiable",
     "SecurityError",
+    "ClientDisconnected",
+    "RequestEntityTooLarge",
+    "UnsupportedMediaType",
 )
 METHODS = (
     "__init__",
@@ -197,6 +200,12 @@ def test_hierarchy(twin: types.ModuleType) -> None:
     assert issubclass(ex.BadRequestKeyError, KeyError)
     assert issubclass(ex.RequestedRangeNotSatisfiable, ex.HTTPException)
     assert not issubclass(ex.RequestedRangeNotSatisfiable, ex.BadRequest)
+    assert issubclass(ex.ClientDisconnected, ex.BadRequest)
+    for name in ("RequestEntityTooLarge", "UnsupportedMediaType"):
+        assert getattr(ex, name).__bases__ == (ex.HTTPException,)
+    for name in CLASS_NAMES:
+        ours = [c.__name__ for c in getattr(ex, name).__mro__]
+        assert ours == [c.__name__ for c in getattr(wz, name).__mro__], name
     # The same shape as Werkzeug's method resolution order.
     ours = [c.__name__ for c in ex.BadRequestKeyError.__mro__]
     theirs = [c.__name__ for c in wz.BadRequestKeyError.__mro__]
@@ -628,6 +637,9 @@ def test_bad_request_key_error_description_setter_matches_werkzeug(
         ("BadRequestKeyError", ()),
         ("RequestedRangeNotSatisfiable", ()),
         ("RequestedRangeNotSatisfiable", (10, "items", "d")),
+        ("ClientDisconnected", ()),
+        ("RequestEntityTooLarge", ("too <big>",)),
+        ("UnsupportedMediaType", ()),
     ],
     ids=repr,
 )
@@ -802,3 +814,45 @@ def test_werkzeug_aware_when_werkzeug_name_is_ours(
 
     monkeypatch.undo()
     assert issubclass(werkzeug_aware(ours), wz.RequestedRangeNotSatisfiable)
+
+
+@pytest.mark.parametrize(
+    "name", ["ClientDisconnected", "RequestEntityTooLarge", "UnsupportedMediaType"]
+)
+def test_werkzeug_aware_request_side_classes(twin: types.ModuleType, name: str) -> None:
+    """The request side raises these through ``werkzeug_aware``: the class is
+    ours and Werkzeug's at once, renders as ours (and as Werkzeug's), and a
+    Flask-style ``except werkzeug.exceptions.HTTPException`` answers it with
+    its own status."""
+    from wrappers_pure.exceptions import werkzeug_aware
+
+    ours = getattr(twin.exceptions, name)
+    cls = werkzeug_aware(ours)
+    assert cls is werkzeug_aware(ours)
+    assert issubclass(cls, ours) and issubclass(cls, getattr(wz, name))
+    exc, theirs = cls("why <not>"), getattr(wz, name)("why <not>")
+    _assert_same_rendering(exc, theirs)
+    assert _wire(exc) == _wire(theirs)
+    try:
+        raise exc
+    except wz.HTTPException as caught:
+        assert caught.code == ours.code
+    back = pickle.loads(pickle.dumps(exc))
+    assert type(back) is cls and back.__dict__ == exc.__dict__
+
+
+def test_request_side_codes_and_pages(twin: types.ModuleType) -> None:
+    ex = twin.exceptions
+    assert (ex.ClientDisconnected.code, ex.RequestEntityTooLarge.code) == (400, 413)
+    assert ex.UnsupportedMediaType.code == 415
+    body = ex.RequestEntityTooLarge().get_body()
+    assert body == (
+        "<!doctype html>\n<html lang=en>\n<title>413 Request Entity Too Large</title>\n"
+        "<h1>Request Entity Too Large</h1>\n"
+        "<p>The data value transmitted exceeds the capacity limit.</p>\n"
+    )
+    assert str(ex.UnsupportedMediaType()) == (
+        "415 Unsupported Media Type: The server does not support the media type"
+        " transmitted in the request."
+    )
+    assert repr(ex.ClientDisconnected()) == "<ClientDisconnected '400: Bad Request'>"

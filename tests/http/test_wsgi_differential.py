@@ -266,4 +266,18 @@ def test_signatures_match_werkzeug(twin: types.ModuleType, name: str) -> None:
 
 
 def test_all(twin: types.ModuleType) -> None:
-    assert sorted(twin.wsgi.__all__) == ["get_current_url", "get_host"]
+    assert sorted(twin.wsgi.__all__) == [
+        "ClosingIterator",
+        "FileWrapper",
+        "LimitedStream",
+        "get_content_length",
+        "get_current_url",
+        "get_host",
+        "get_input_stream",
+        "get_path_info",
+        "host_is_trusted",
+        "responder",
+        "wrap_file",
+    ]
+    for name in twin.wsgi.__all__:
+        assert hasattr(WW, name), name

@@ -63,8 +63,11 @@ LAYERS: list[Layer] = [
             "wrappers_pure._syntax.ranges",
             "wrappers_pure._syntax.dates",
             "wrappers_pure._syntax.cookies",
+            "wrappers_pure._syntax.qvalues",
+            "wrappers_pure._syntax.query",
             "wrappers._dates",
             "wrappers._cookies",
+            "wrappers._query",
         ],
     ),
     Layer(
@@ -81,14 +84,18 @@ LAYERS: list[Layer] = [
         [
             "wrappers_pure.datastructures.mixins",
             "wrappers_pure.datastructures.structures",
+            "wrappers_pure.datastructures.combined",
             "wrappers_pure.datastructures.headers",
             "wrappers_pure.datastructures.etag",
             "wrappers_pure.datastructures.range",
             "wrappers_pure.datastructures.cache_control",
             "wrappers_pure.datastructures.csp",
             "wrappers_pure.datastructures.auth",
+            "wrappers_pure.datastructures.accept",
+            "wrappers_pure.datastructures.file_storage",
             "wrappers_pure.datastructures",
             "wrappers._headers",
+            "wrappers._accept",
             "wrappers.datastructures",
         ],
     ),
@@ -98,23 +105,27 @@ LAYERS: list[Layer] = [
         [
             "wrappers_pure.http",
             "wrappers_pure.utils",
+            "wrappers_pure.user_agent",
             "wrappers._http",
             "wrappers.http",
             "wrappers.utils",
+            "wrappers.user_agent",
         ],
     ),
     Layer(
         "L5 sansio",
-        "the I/O-free Response and the request's host and URL",
+        "the I/O-free Response and Request, and the request's host and URL",
         [
             "wrappers_pure.sansio",
             "wrappers_pure.sansio.utils",
             "wrappers_pure.sansio._live_headers",
             "wrappers_pure.sansio.response",
+            "wrappers_pure.sansio.request",
             "wrappers._sansio_response",
             "wrappers.sansio",
             "wrappers.sansio.utils",
             "wrappers.sansio.response",
+            "wrappers.sansio.request",
         ],
     ),
     Layer(
@@ -126,16 +137,28 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L7 response",
-        "the WSGI Response",
+        "L7 response and request",
+        "the WSGI Response and Request",
         [
             "wrappers_pure.response",
+            "wrappers_pure.request",
             "wrappers._response",
+            "wrappers._request",
             "wrappers.response",
+            "wrappers.request",
         ],
     ),
     Layer(
-        "L8 flask",
+        "L8 test",
+        "the test helpers: EnvironBuilder, create_environ, run_wsgi_app, multipart encoding",
+        [
+            "wrappers_pure.test",
+            "wrappers._test",
+            "wrappers.test",
+        ],
+    ),
+    Layer(
+        "L9 flask",
         "the Flask flavour: Flask's Response on ours (imports Flask and Werkzeug)",
         [
             "wrappers_pure.flask",
@@ -144,7 +167,7 @@ LAYERS: list[Layer] = [
         ],
     ),
     Layer(
-        "L9 package",
+        "L10 package",
         "the packages, the import shim's choice, the demo and `python -m wrappers`",
         [
             "wrappers_pure._pickle_paths",
@@ -161,6 +184,10 @@ LAYERS: list[Layer] = [
 EXCEPTIONS: dict[tuple[str, str], str] = {
     ("wrappers_pure.exceptions", "wrappers_pure.response"): (
         "HTTPException.get_response builds a Response, as in Werkzeug"
+    ),
+    ("wrappers_pure.request", "wrappers_pure.test"): (
+        "Request.from_values builds its environ with the test module's "
+        "EnvironBuilder, as in Werkzeug"
     ),
     ("wrappers._restore", "wrappers"): (
         "new_public looks up a public class by name when a pickle is loaded "

@@ -37,7 +37,7 @@ WSecurityError = werkzeug.exceptions.SecurityError
 #: Sizes this file's runs; the rest comes from conftest's hypothesis profile.
 SETTINGS = settings(max_examples=300)
 
-FUNCTIONS = ("host_is_trusted", "get_host", "get_current_url")
+FUNCTIONS = ("host_is_trusted", "get_host", "get_current_url", "get_content_length")
 
 
 def utils_of(twin: types.ModuleType) -> types.ModuleType:

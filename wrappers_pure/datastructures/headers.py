@@ -1,4 +1,5 @@
-"""The :class:`Headers` data structure (pure twin of ``wrappers/_headers.pyx``).
+"""The :class:`Headers` data structure and :class:`EnvironHeaders`, its
+read-only view of a WSGI environ (pure twin of ``wrappers/_headers.pyx``).
 
 Behaviour is Werkzeug 3.1's ``werkzeug.datastructures.Headers``, with one
 deliberate difference: header *names* are checked too. A name must be a
@@ -18,11 +19,13 @@ import copyreg
 import typing as t
 
 from wrappers_pure._internal import MULTI_VALUE
+from wrappers_pure._internal import WSGIEnvironment
 from wrappers_pure._internal import NEWLINE_IN_VALUE
 from wrappers_pure._internal import _missing
 from wrappers_pure._internal import check_name
 from wrappers_pure._internal import iter_items
 from wrappers_pure._syntax.quoting import with_options
+from wrappers_pure.datastructures.mixins import ImmutableHeadersMixin
 from wrappers_pure.exceptions import BadRequestKeyError
 
 if t.TYPE_CHECKING:  # pragma: no cover
@@ -680,4 +683,152 @@ def _remove_pairs(pairs: list[tuple[str, str]], ikey: str) -> None:
     pairs[:] = [p for p in pairs if p[0].lower() != ikey]
 
 
-__all__ = ["Headers"]
+# -- the environ's headers ---------------------------------------------------------
+
+#: The two headers a WSGI environ holds without the ``HTTP_`` prefix.
+_CONTENT_KEYS: t.Final = frozenset(("CONTENT_TYPE", "CONTENT_LENGTH"))
+#: Their prefixed spellings, which :class:`EnvironHeaders` never yields.
+_PREFIXED_CONTENT_KEYS: t.Final = frozenset(("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"))
+
+
+def _environ_key(key: str) -> str:
+    """The environ key of the header named ``key``: upper case, ``-`` as
+    ``_``, prefixed with ``HTTP_`` but for ``CONTENT_TYPE`` and ``CONTENT_LENGTH``.
+
+    NOTE: the compiled twin builds it in C for ASCII names and falls back to
+    exactly this computation for the others (``"ß".upper()`` is ``"SS"``).
+    """
+    name = key.upper().replace("-", "_")
+
+    if name in _CONTENT_KEYS:
+        return name
+
+    return f"HTTP_{name}"
+
+
+class EnvironHeaders(ImmutableHeadersMixin, Headers):  # type: ignore[misc]
+    """A read-only :class:`Headers` view of the request headers in a WSGI
+    environ: the ``HTTP_*`` keys, and ``CONTENT_TYPE`` and ``CONTENT_LENGTH``.
+
+    Lookups read the environ each time, so the view follows changes to it.
+    ``headers[name]`` and :meth:`get` look up the key the name maps to
+    (``"User-Agent"`` -> ``HTTP_USER_AGENT``, any case, ``-`` or ``_``);
+    iterating yields ``(Title-Case-Name, value)`` pairs in the environ's order,
+    leaving out an empty ``CONTENT_TYPE`` or ``CONTENT_LENGTH`` and the
+    ``HTTP_CONTENT_TYPE``/``HTTP_CONTENT_LENGTH`` keys some servers add. Only
+    ``str`` names are looked up: an index or a slice is a missing key.
+
+    Every method that would change the headers raises :exc:`TypeError`, and so
+    do :meth:`copy` and ``|``. Two views are equal when they read the same
+    environ object.
+
+    A missing name raises :exc:`~wrappers_pure.exceptions.BadRequestKeyError`
+    (a :exc:`KeyError`, and a 400 when unhandled). Werkzeug 3.1 documents that
+    too, but lets the environ's plain :exc:`KeyError` for the prefixed key
+    (``'HTTP_X_NAME'``) escape; ``except KeyError`` catches both.
+
+    :param environ: The WSGI environ.
+    """
+
+    def __init__(self, environ: WSGIEnvironment) -> None:
+        super().__init__()
+        #: The WSGI environ the headers are read from.
+        self.environ = environ
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to another view of the same environ object."""
+        if not isinstance(other, EnvironHeaders):
+            return NotImplemented
+
+        return self.environ is other.environ
+
+    __hash__ = None
+
+    def _find(self, key: t.Any) -> t.Any:
+        """Return the environ's value for the header named ``key``, or
+        :data:`_missing` (also for a ``key`` that is not a ``str``)."""
+        if not isinstance(key, str):
+            return _missing
+
+        try:
+            return self.environ[_environ_key(key)]
+        except KeyError:
+            return _missing
+
+    def __getitem__(self, key: str) -> str:  # type: ignore[override]
+        """Return the value of the header named ``key``.
+
+        :raise BadRequestKeyError: The header is missing, or ``key`` is not a
+            ``str``.
+        """
+        rv = self._find(key)
+
+        if rv is _missing:
+            raise BadRequestKeyError(key)
+
+        return rv  # type: ignore[no-any-return]
+
+    @t.overload
+    def get(self, key: str) -> str | None: ...
+    @t.overload
+    def get(self, key: str, default: str) -> str: ...
+    @t.overload
+    def get(self, key: str, default: T) -> str | T: ...
+    @t.overload
+    def get(self, key: str, type: cabc.Callable[[str], T]) -> T | None: ...
+    @t.overload
+    def get(self, key: str, default: T, type: cabc.Callable[[str], T]) -> T: ...
+    def get(  # type: ignore[misc]
+        self,
+        key: str,
+        default: str | T | None = None,
+        type: cabc.Callable[[str], T] | None = None,
+    ) -> str | T | None:
+        """Return the value of the header named ``key``, or ``default``.
+
+        :param key: The header name.
+        :param default: What to return when the header is missing, or when
+            ``type`` raises :exc:`ValueError`.
+        :param type: A callable that converts the value, such as :class:`int`.
+            A :exc:`ValueError` from it gives ``default``; other exceptions
+            propagate.
+        """
+        rv = self._find(key)
+
+        if rv is _missing:
+            return default
+
+        if type is None:
+            return rv  # type: ignore[no-any-return]
+
+        try:
+            return type(rv)
+        except ValueError:
+            return default
+
+    def __contains__(self, key: str) -> bool:
+        """Whether the header named ``key`` is in the environ."""
+        return self._find(key) is not _missing
+
+    def __len__(self) -> int:
+        """The number of headers iterating yields."""
+        return sum(1 for _ in self)
+
+    def __iter__(self) -> cabc.Iterator[tuple[str, str]]:
+        """Iterate over the ``(Title-Case-Name, value)`` pairs, in environ order."""
+        for key, value in self.environ.items():
+            if key.startswith("HTTP_") and key not in _PREFIXED_CONTENT_KEYS:
+                yield key[5:].replace("_", "-").title(), value
+            elif key in _CONTENT_KEYS and value:
+                yield key.replace("_", "-").title(), value
+
+    def copy(self) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError` (the view has no copies)."""
+        raise TypeError(f"cannot create {type(self).__name__!r} copies")
+
+    def __or__(self, other: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError` (the view has no copies)."""
+        raise TypeError(f"cannot create {type(self).__name__!r} copies")
+
+
+__all__ = ["EnvironHeaders", "Headers"]

@@ -1,5 +1,6 @@
-"""Mixins that make a dict read-only or report its changes (pure; both twins
-use these classes). Werkzeug 3.1's ``werkzeug.datastructures.mixins``.
+"""Mixins that make a list, a dict or a Headers object read-only, or make a
+dict report its changes (pure; both twins use these classes). Werkzeug 3.1's
+``werkzeug.datastructures.mixins``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,74 @@ V = t.TypeVar("V")
 def _immutable_error(obj: object) -> t.NoReturn:
     """Raise the :exc:`TypeError` of an attempt to change an immutable object."""
     raise TypeError(f"{type(obj).__name__!r} objects are immutable")
+
+
+class ImmutableListMixin:
+    """Turns a :class:`list` subclass read-only and hashable.
+
+    Every method that would change the list raises :exc:`TypeError`. The hash
+    is that of the tuple of the items, computed once. It pickles as a call of
+    the class with a plain list of the items.
+    """
+
+    _hash_cache: int | None = None
+
+    def __hash__(self) -> int:
+        """The hash of the items (computed once; the list cannot change)."""
+        rv = self._hash_cache
+
+        if rv is None:
+            rv = self._hash_cache = hash(tuple(self))  # type: ignore[arg-type]
+
+        return rv
+
+    def __reduce_ex__(self, protocol: t.SupportsIndex) -> t.Any:
+        """Pickle as a call of the class with a plain list of the items."""
+        return type(self), (list(self),)  # type: ignore[call-overload]
+
+    def __delitem__(self, key: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def __iadd__(self, other: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def __imul__(self, other: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def __setitem__(self, key: t.Any, value: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def append(self, item: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def remove(self, item: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def extend(self, iterable: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def insert(self, pos: t.Any, value: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def pop(self, index: t.Any = -1) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def reverse(self: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def sort(self, key: t.Any = None, reverse: t.Any = False) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
 
 
 class ImmutableDictMixin(t.Generic[K, V]):
@@ -126,6 +195,77 @@ class ImmutableMultiDictMixin(ImmutableDictMixin[K, V]):
         _immutable_error(self)
 
 
+class ImmutableHeadersMixin:
+    """Turns a :class:`~wrappers_pure.datastructures.Headers` subclass read-only.
+
+    Every method that would change the headers raises :exc:`TypeError`
+    (``clear`` is not among them, as in Werkzeug). Unlike the other immutable
+    mixins it does not make the object hashable: it is meant for views of
+    something that can change, such as
+    :class:`~wrappers_pure.datastructures.EnvironHeaders`.
+    """
+
+    def __delitem__(self, key: t.Any, **kwargs: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def __setitem__(self, key: t.Any, value: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def set(self, key: t.Any, value: t.Any, /, **kwargs: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def setlist(self, key: t.Any, values: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def add(self, key: t.Any, value: t.Any, /, **kwargs: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def add_header(self, key: t.Any, value: t.Any, /, **kwargs: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def remove(self, key: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def extend(self, arg: t.Any, /, **kwargs: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def update(self, arg: t.Any, /, **kwargs: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def __ior__(self, other: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def insert(self, pos: t.Any, value: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def pop(self, key: t.Any = None, default: t.Any = _missing) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def popitem(self) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def setdefault(self, key: t.Any, default: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+    def setlistdefault(self, key: t.Any, default: t.Any) -> t.NoReturn:
+        """Refused: raises :exc:`TypeError`."""
+        _immutable_error(self)
+
+
 class UpdateDictMixin(dict[K, V]):
     """Makes a :class:`dict` subclass call ``self.on_update(self)`` after each change.
 
@@ -225,4 +365,10 @@ class UpdateDictMixin(dict[K, V]):
         return rv
 
 
-__all__ = ["ImmutableDictMixin", "ImmutableMultiDictMixin", "UpdateDictMixin"]
+__all__ = [
+    "ImmutableDictMixin",
+    "ImmutableHeadersMixin",
+    "ImmutableListMixin",
+    "ImmutableMultiDictMixin",
+    "UpdateDictMixin",
+]

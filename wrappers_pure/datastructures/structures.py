@@ -1,6 +1,7 @@
-"""The general data structures: multi-dicts, the callback dict and the header
-set (pure; both twins use these classes). Werkzeug 3.1's
-``werkzeug.datastructures.structures``.
+"""The general data structures: immutable lists and dicts, multi-dicts, the
+callback dict and the header set (pure; both twins use these classes).
+Werkzeug 3.1's ``werkzeug.datastructures.structures`` (its
+``CombinedMultiDict`` is in :mod:`~wrappers_pure.datastructures.combined`).
 
 :class:`MultiDict` is what :func:`~wrappers_pure.http.parse_cookie` returns;
 :class:`CallbackDict` and :class:`HeaderSet` report every change through an
@@ -16,6 +17,8 @@ from copy import deepcopy as _deepcopy
 
 from wrappers_pure._internal import _missing
 from wrappers_pure._syntax.quoting import quote_header_value
+from wrappers_pure.datastructures.mixins import ImmutableDictMixin
+from wrappers_pure.datastructures.mixins import ImmutableListMixin
 from wrappers_pure.datastructures.mixins import ImmutableMultiDictMixin
 from wrappers_pure.datastructures.mixins import UpdateDictMixin
 from wrappers_pure.exceptions import BadRequestKeyError
@@ -67,6 +70,16 @@ def iter_multi_items(
         yield from mapping
 
 
+class ImmutableList(ImmutableListMixin, list[V]):  # type: ignore[misc]
+    """A read-only, hashable :class:`list`.
+
+    Every method that would change it raises :exc:`TypeError`.
+    """
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list.__repr__(self)})"
+
+
 class TypeConversionDict(dict[K, V]):
     """A :class:`dict` whose :meth:`get` can convert the value it returns."""
 
@@ -107,6 +120,26 @@ class TypeConversionDict(dict[K, V]):
             return default
 
 
+class ImmutableTypeConversionDict(  # type: ignore[misc]
+    ImmutableDictMixin[K, V], TypeConversionDict[K, V]
+):
+    """A read-only, hashable :class:`TypeConversionDict`.
+
+    Every method that would change it raises :exc:`TypeError`.
+    """
+
+    def copy(self) -> TypeConversionDict[K, V]:
+        """Return a mutable :class:`TypeConversionDict` with the same content.
+
+        (:func:`copy.copy` returns the object itself, as for any immutable.)
+        """
+        return TypeConversionDict(self)
+
+    def __copy__(self) -> te.Self:
+        """Return the object itself: it cannot change."""
+        return self
+
+
 class MultiDict(TypeConversionDict[K, V]):
     """A :class:`dict` that can hold several values per key.
 
@@ -143,8 +176,15 @@ class MultiDict(TypeConversionDict[K, V]):
         lists: dict[t.Any, list[t.Any]] = {}
 
         if isinstance(mapping, MultiDict):
-            for key, values in _dict_items(mapping):
-                lists[key] = values[:]
+            # NOTE: Werkzeug reads ``mapping.lists()``; a class that keeps its
+            # values elsewhere (CombinedMultiDict) is read through it, the
+            # others straight from the stored lists (the same pairs).
+            if mapping.__class__.lists is MultiDict.lists:
+                for key, values in _dict_items(mapping):
+                    lists[key] = values[:]
+            else:
+                for key, values in mapping.lists():
+                    lists[key] = values[:]
         elif isinstance(mapping, cabc.Mapping):
             for key, value in mapping.items():
                 if isinstance(value, (list, tuple, set)):
@@ -472,6 +512,27 @@ class ImmutableMultiDict(  # type: ignore[misc]
         return self
 
 
+class ImmutableDict(ImmutableDictMixin[K, V], dict[K, V]):  # type: ignore[misc]
+    """A read-only, hashable :class:`dict`.
+
+    Every method that would change it raises :exc:`TypeError`.
+    """
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"
+
+    def copy(self) -> dict[K, V]:
+        """Return a plain, mutable :class:`dict` with the same content.
+
+        (:func:`copy.copy` returns the object itself, as for any immutable.)
+        """
+        return dict(self)
+
+    def __copy__(self) -> te.Self:
+        """Return the object itself: it cannot change."""
+        return self
+
+
 class CallbackDict(UpdateDictMixin[K, V], dict[K, V]):
     """A :class:`dict` that calls ``on_update(self)`` after every change.
 
@@ -671,4 +732,14 @@ class HeaderSet(cabc.MutableSet[str]):
         return f"{type(self).__name__}({self._headers!r})"
 
 
-__all__ = ["CallbackDict", "HeaderSet", "ImmutableMultiDict", "MultiDict", "TypeConversionDict", "iter_multi_items"]
+__all__ = [
+    "CallbackDict",
+    "HeaderSet",
+    "ImmutableDict",
+    "ImmutableList",
+    "ImmutableMultiDict",
+    "ImmutableTypeConversionDict",
+    "MultiDict",
+    "TypeConversionDict",
+    "iter_multi_items",
+]

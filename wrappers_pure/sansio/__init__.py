@@ -5,5 +5,7 @@ from them.
 
 - :mod:`~wrappers_pure.sansio.utils`: the request's host and URL;
 - :mod:`~wrappers_pure.sansio.response`: :class:`~wrappers_pure.sansio.response.Response`
-  (status, headers, cookies, header attributes and live header objects).
+  (status, headers, cookies, header attributes and live header objects);
+- :mod:`~wrappers_pure.sansio.request`: :class:`~wrappers_pure.sansio.request.Request`
+  (the method, URL, headers and client, and what is parsed from them).
 """

@@ -1,8 +1,8 @@
 """Request facts shared by the request and the response, without I/O: the
-host and the URL (pure; both twins use these functions). Werkzeug 3.1's
-``werkzeug.sansio.utils`` for :func:`host_is_trusted`, :func:`get_host` and
-:func:`get_current_url`; :mod:`wrappers_pure.wsgi` reads their arguments from
-a WSGI environ.
+host, the URL and the body's length (pure; both twins use these functions).
+Werkzeug 3.1's ``werkzeug.sansio.utils`` for :func:`host_is_trusted`,
+:func:`get_host`, :func:`get_current_url` and :func:`get_content_length`;
+:mod:`wrappers_pure.wsgi` reads their arguments from a WSGI environ.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ import re
 import typing as t
 from urllib.parse import quote
 
+from wrappers_pure._syntax.ranges import plain_int
 from wrappers_pure.exceptions import SecurityError
+from wrappers_pure.http import parse_set_header
+from wrappers_pure.exceptions import werkzeug_aware
 from wrappers_pure.urls import uri_to_iri
 
 #: A ``Host`` value: a name or IPv4 address, or a bracketed IPv6 address, and
@@ -117,7 +120,8 @@ def get_host(
 
     if not host_is_trusted(host, trusted_hosts):
         if trusted_hosts:
-            raise SecurityError(f"Host {host!r} is not trusted.")
+            # Inside an app built on Werkzeug (Flask) this is a 400, not a 500.
+            raise werkzeug_aware(SecurityError)(f"Host {host!r} is not trusted.")
 
         return ""
 
@@ -162,4 +166,36 @@ def get_current_url(
     return uri_to_iri("".join(url))
 
 
-__all__ = ["get_current_url", "get_host", "host_is_trusted"]
+def get_content_length(
+    http_content_length: str | None = None,
+    http_transfer_encoding: str | None = None,
+) -> int | None:
+    """Return the body's length from the ``Content-Length`` header, as an int.
+
+    None means a streamed body of unknown length: there is no
+    ``Content-Length``, or ``Transfer-Encoding`` lists ``chunked`` (which then
+    wins over any ``Content-Length``). A value that is not a plain integer
+    (ASCII digits with an optional ``-``, spaces and tabs around it; more
+    digits than :func:`int` accepts count as not an integer), or that is
+    negative, gives 0.
+
+    :param http_content_length: The ``Content-Length`` header's value.
+    :param http_transfer_encoding: The ``Transfer-Encoding`` header's value.
+    """
+    if http_transfer_encoding is not None and "chunked" in parse_set_header(
+        http_transfer_encoding
+    ):
+        return None
+
+    if http_content_length is None:
+        return None
+
+    try:
+        length = plain_int(http_content_length)
+    except ValueError:
+        return 0
+
+    return length if length > 0 else 0
+
+
+__all__ = ["get_content_length", "get_current_url", "get_host", "host_is_trusted"]
