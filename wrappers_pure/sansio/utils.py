@@ -31,6 +31,23 @@ _PATH_SAFE: t.Final = "!$&'()*+,/:;=@%"
 #: The same for the query string, with ``?``.
 _QUERY_SAFE: t.Final = "!$&'()*+,/:;=?@%"
 
+# PERF: text that ``quote`` gives back as it is (ASCII letters, digits,
+# ``_.-~`` and the safe characters above): matched, it skips the encode and
+# the byte-by-byte pass.
+_PATH_AS_IS: t.Final = re.compile(r"[A-Za-z0-9_.\-~!$&'()*+,/:;=@%]*")
+_QUERY_AS_IS: t.Final = re.compile(rb"[A-Za-z0-9_.\-~!$&'()*+,/:;=?@%]*")
+
+
+def _quote_path(text: str) -> str:
+    return text if _PATH_AS_IS.fullmatch(text) else quote(text, safe=_PATH_SAFE)
+
+
+def _quote_query(query: bytes) -> str:
+    if query.__class__ is bytes and _QUERY_AS_IS.fullmatch(query):
+        return query.decode("ascii")
+
+    return quote(query, safe=_QUERY_SAFE)
+
 
 def host_is_trusted(
     hostname: str | None, trusted_list: t.Collection[str] | None = None
@@ -151,17 +168,17 @@ def get_current_url(
         url.append("/")
         return uri_to_iri("".join(url))
 
-    url.append(quote(root_path.rstrip("/"), safe=_PATH_SAFE))
+    url.append(_quote_path(root_path.rstrip("/")))
     url.append("/")
 
     if path is None:
         return uri_to_iri("".join(url))
 
-    url.append(quote(path.lstrip("/"), safe=_PATH_SAFE))
+    url.append(_quote_path(path.lstrip("/")))
 
     if query_string:
         url.append("?")
-        url.append(quote(query_string, safe=_QUERY_SAFE))
+        url.append(_quote_query(query_string))
 
     return uri_to_iri("".join(url))
 
