@@ -51,6 +51,7 @@ from wrappers_pure._internal import name_error
 from wrappers_pure._syntax.quoting import with_options
 from wrappers_pure.datastructures.mixins import ImmutableHeadersMixin
 from wrappers_pure.exceptions import BadRequestKeyError
+from wrappers_pure.exceptions import werkzeug_aware
 
 
 cdef extern from "Python.h":
@@ -234,7 +235,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
             rv = self._find(key)
 
             if rv is _missing:
-                raise BadRequestKeyError(key)
+                raise werkzeug_aware(BadRequestKeyError)(key)
 
             return rv
 
@@ -617,7 +618,7 @@ The compiled state and hot paths of :class:`Headers`; use :class:`Headers`.
             if default is not _missing:
                 return default
 
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         self.remove(key)
         return rv
@@ -1025,7 +1026,7 @@ The compiled state and hot paths of :class:`EnvironHeaders`; use :class:`Environ
         rv = self._find(key)
 
         if rv is _missing:
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         return rv
 

@@ -29,6 +29,7 @@ from wrappers._capi cimport PyUnicode_READ
 from wrappers._capi cimport PyUnicode_Substring
 
 from wrappers_pure._syntax.cookies import unslash
+from wrappers_pure.datastructures import ImmutableMultiDict
 from wrappers_pure.datastructures import MultiDict
 
 
@@ -89,9 +90,10 @@ cdef object _substring(str text, Py_ssize_t start, Py_ssize_t end):
     return result
 
 
-cdef inline object _new_multidict():
-    """An empty :class:`MultiDict` from its ``tp_new``, without ``__init__``."""
-    return __wrappers_tp_new(MultiDict)
+cdef inline object _new_multidict(object cls):
+    """An empty ``cls`` (MultiDict or ImmutableMultiDict) from its ``tp_new``,
+    without ``__init__``."""
+    return __wrappers_tp_new(cls)
 
 
 cdef inline bint _space(Py_UCS4 c) noexcept:
@@ -129,17 +131,20 @@ def parse_cookie(header, cls=None):
 
     # NOTE: a MultiDict is a dict of value lists, and its __init__ only fills
     # them in: for the default class the lists are put in place directly.
-    multi = cls is None or cls is MultiDict
+    multi = cls is None or cls is MultiDict or cls is ImmutableMultiDict
+
+    if cls is None:
+        cls = MultiDict
 
     if not cookie:
-        return _new_multidict() if multi else cls()
+        return _new_multidict(cls) if multi else cls()
 
     # The WSGI string carries the header's bytes as Latin-1; they are UTF-8.
     if type(cookie) is not str or not PyUnicode_IS_ASCII(cookie):
         cookie = cookie.encode("latin1").decode(errors="replace")
 
     text = cookie
-    lists = _new_multidict() if multi else {}
+    lists = _new_multidict(cls) if multi else {}
     pairs = []
     kind = PyUnicode_KIND(text)
     data = PyUnicode_DATA(text)

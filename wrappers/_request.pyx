@@ -711,13 +711,7 @@ cdef object _cookies_of(_RequestBase self):
     else:
         header = ";".join(self.headers.getlist("Cookie"))
 
-    cls = self.dict_storage_class
-
-    if cls is ImmutableMultiDict or cls is MultiDict:
-        found = parse_cookie(header)
-        return found if cls is MultiDict else _new_multi(cls, found)
-
-    return parse_cookie(header, cls=cls)
+    return parse_cookie(header, cls=self.dict_storage_class)
 
 
 cdef object _host_of(_RequestBase self):

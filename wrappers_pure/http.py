@@ -64,6 +64,7 @@ from wrappers_pure.datastructures import ContentSecurityPolicy
 from wrappers_pure.datastructures import ETags
 from wrappers_pure.datastructures import HeaderSet
 from wrappers_pure.datastructures import IfRange
+from wrappers_pure.datastructures import ImmutableMultiDict
 from wrappers_pure.datastructures import MultiDict
 from wrappers_pure.datastructures import Range
 from wrappers_pure.datastructures import RequestCacheControl
@@ -555,9 +556,12 @@ def _quick_unmodified(environ: WSGIEnvironment, etag: t.Any) -> bool | None:
 # --- cookies --------------------------------------------------------------------
 
 
-def _new_multidict(lists: dict[str, list[str]]) -> MultiDict[str, str]:
-    """A :class:`MultiDict` holding ``lists`` (key to list of values), as is."""
-    result: MultiDict[str, str] = MultiDict.__new__(MultiDict)
+def _new_multidict(
+    lists: dict[str, list[str]], cls: type[MultiDict[str, str]] = MultiDict
+) -> MultiDict[str, str]:
+    """A ``cls`` (MultiDict or ImmutableMultiDict) holding ``lists`` (key to
+    list of values), as is."""
+    result: MultiDict[str, str] = cls.__new__(cls)
     dict.update(result, lists)
     return result
 
@@ -584,12 +588,13 @@ def parse_cookie(
 
     # NOTE: a MultiDict is a dict of value lists, and its __init__ only fills
     # them in: for the default class the lists are put in place directly.
-    multi = cls is None or cls is MultiDict
+    multi = cls is None or cls is MultiDict or cls is ImmutableMultiDict
+    target = MultiDict if cls is None else cls
     lists: dict[str, list[str]] = {}
     pairs: list[tuple[str, str]] = []
 
     if not cookie:
-        return _new_multidict(lists) if multi else cls()  # type: ignore[misc]
+        return _new_multidict(lists, target) if multi else cls()  # type: ignore[misc]
 
     # The WSGI string carries the header's bytes as Latin-1; they are UTF-8.
     if cookie.__class__ is not str or not cookie.isascii():
@@ -659,7 +664,7 @@ def parse_cookie(
                 pairs.append((key, value))
 
     if multi:
-        return _new_multidict(lists)
+        return _new_multidict(lists, target)
 
     return cls(pairs)  # type: ignore[misc]
 

@@ -11,6 +11,7 @@ import typing as t
 from wrappers_pure.datastructures.mixins import ImmutableMultiDictMixin
 from wrappers_pure.datastructures.structures import MultiDict
 from wrappers_pure.exceptions import BadRequestKeyError
+from wrappers_pure.exceptions import werkzeug_aware
 
 K = t.TypeVar("K")
 V = t.TypeVar("V")
@@ -62,7 +63,7 @@ class CombinedMultiDict(  # type: ignore[misc]
             if key in d:
                 return d[key]
 
-        raise BadRequestKeyError(key)
+        raise werkzeug_aware(BadRequestKeyError)(key)
 
     @t.overload  # type: ignore[override]
     def get(self, key: K) -> V | None: ...

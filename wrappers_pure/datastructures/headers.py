@@ -27,6 +27,7 @@ from wrappers_pure._internal import iter_items
 from wrappers_pure._syntax.quoting import with_options
 from wrappers_pure.datastructures.mixins import ImmutableHeadersMixin
 from wrappers_pure.exceptions import BadRequestKeyError
+from wrappers_pure.exceptions import werkzeug_aware
 
 if t.TYPE_CHECKING:  # pragma: no cover
     import typing_extensions as te
@@ -135,7 +136,7 @@ class Headers:
             rv = self._find(key)
 
             if rv is _missing:
-                raise BadRequestKeyError(key)
+                raise werkzeug_aware(BadRequestKeyError)(key)
 
             return rv  # type: ignore[no-any-return]
 
@@ -581,7 +582,7 @@ class Headers:
             if default is not _missing:
                 return default
 
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         self.remove(key)
         return rv  # type: ignore[no-any-return]
@@ -764,7 +765,7 @@ class EnvironHeaders(ImmutableHeadersMixin, Headers):  # type: ignore[misc]
         rv = self._find(key)
 
         if rv is _missing:
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         return rv  # type: ignore[no-any-return]
 

@@ -22,6 +22,7 @@ from wrappers_pure.datastructures.mixins import ImmutableListMixin
 from wrappers_pure.datastructures.mixins import ImmutableMultiDictMixin
 from wrappers_pure.datastructures.mixins import UpdateDictMixin
 from wrappers_pure.exceptions import BadRequestKeyError
+from wrappers_pure.exceptions import werkzeug_aware
 
 if t.TYPE_CHECKING:  # pragma: no cover
     import typing_extensions as te
@@ -229,7 +230,7 @@ class MultiDict(TypeConversionDict[K, V]):
             if values:
                 return values[0]  # type: ignore[no-any-return]
 
-        raise BadRequestKeyError(key)
+        raise werkzeug_aware(BadRequestKeyError)(key)
 
     def __setitem__(self, key: K, value: V) -> None:
         """Make ``value`` the only value of ``key``."""
@@ -436,7 +437,7 @@ class MultiDict(TypeConversionDict[K, V]):
             if default is not _missing:
                 return default
 
-            raise BadRequestKeyError(key) from None
+            raise werkzeug_aware(BadRequestKeyError)(key) from None
 
         if not values:
             # NOTE: a key emptied by ``setlist(key, [])`` is removed and
@@ -444,7 +445,7 @@ class MultiDict(TypeConversionDict[K, V]):
             if default is not _missing:
                 return default
 
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         return values[0]
 
@@ -456,10 +457,10 @@ class MultiDict(TypeConversionDict[K, V]):
         try:
             key, values = _dict_popitem(self)
         except KeyError as exc:
-            raise BadRequestKeyError(exc.args[0]) from None
+            raise werkzeug_aware(BadRequestKeyError)(exc.args[0]) from None
 
         if not values:
-            raise BadRequestKeyError(key)
+            raise werkzeug_aware(BadRequestKeyError)(key)
 
         return key, values[0]
 
@@ -478,7 +479,7 @@ class MultiDict(TypeConversionDict[K, V]):
         try:
             return _dict_popitem(self)  # type: ignore[no-any-return]
         except KeyError as exc:
-            raise BadRequestKeyError(exc.args[0]) from None
+            raise werkzeug_aware(BadRequestKeyError)(exc.args[0]) from None
 
     def __copy__(self) -> te.Self:
         """The same as :meth:`copy`."""

@@ -214,12 +214,7 @@ class Request:
     def cookies(self) -> ImmutableMultiDict[str, str]:
         """The ``Cookie`` header's cookies, a :attr:`dict_storage_class`."""
         header = ";".join(self.headers.getlist("Cookie"))
-        cls = self.dict_storage_class
-
-        if cls in _PLAIN_MULTIDICTS:
-            return _multidict(cls, parse_cookie(header))  # type: ignore[arg-type]
-
-        return parse_cookie(header, cls=cls)  # type: ignore[return-value]
+        return parse_cookie(header, cls=self.dict_storage_class)  # type: ignore[return-value]
 
     content_type = header_property[str](
         "Content-Type",
