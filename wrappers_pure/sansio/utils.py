@@ -42,6 +42,23 @@ def _quote_path(text: str) -> str:
     return text if _PATH_AS_IS.fullmatch(text) else quote(text, safe=_PATH_SAFE)
 
 
+# PERF: a URL that ``uri_to_iri`` gives back as it is: a lower-case
+# http(s)/ws(s) scheme, a lower-case ASCII host name or IPv4 address (no
+# ``xn--``, checked apart), an optional port of 1-4 digits without a leading
+# zero, and a path and query without ``%`` (nothing to decode) or ``#``.
+_IRI_AS_IS: t.Final = re.compile(
+    r"(?:https?|wss?)://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::[1-9][0-9]{0,3})?"
+    r"/[A-Za-z0-9_.\-~!$&'()*+,/:;=@]*(?:\?[A-Za-z0-9_.\-~!$&'()*+,/:;=?@]+)?"
+)
+
+
+def _as_iri(uri: str) -> str:
+    if "xn--" not in uri and _IRI_AS_IS.fullmatch(uri):
+        return uri
+
+    return uri_to_iri(uri)
+
+
 def _quote_query(query: bytes) -> str:
     if query.__class__ is bytes and _QUERY_AS_IS.fullmatch(query):
         return query.decode("ascii")
@@ -166,13 +183,13 @@ def get_current_url(
 
     if root_path is None:
         url.append("/")
-        return uri_to_iri("".join(url))
+        return _as_iri("".join(url))
 
     url.append(_quote_path(root_path.rstrip("/")))
     url.append("/")
 
     if path is None:
-        return uri_to_iri("".join(url))
+        return _as_iri("".join(url))
 
     url.append(_quote_path(path.lstrip("/")))
 
@@ -180,7 +197,7 @@ def get_current_url(
         url.append("?")
         url.append(_quote_query(query_string))
 
-    return uri_to_iri("".join(url))
+    return _as_iri("".join(url))
 
 
 def get_content_length(
