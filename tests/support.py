@@ -145,3 +145,11 @@ def call_wsgi(
 def items(headers: t.Any) -> list[tuple[str, str]]:
     """The pairs of a Headers object (ours or Werkzeug's), as a list."""
     return list(headers.to_wsgi_list())
+
+
+def is_ours_aware(exc: BaseException, ours: type, theirs: type) -> bool:
+    """Whether ``exc`` is of our class ``ours`` exactly, or of the class
+    ``werkzeug_aware(ours)`` makes while Werkzeug is loaded: ours first, then
+    Werkzeug's class of the same name (``theirs``)."""
+    cls = type(exc)
+    return cls is ours or cls.__bases__ == (ours, theirs)

@@ -100,32 +100,32 @@ class Request(_SansIORequest):
     # -- the sansio attributes, from the environ ------------------------------------
 
     @lazy
-    def method(self) -> str:  # type: ignore[override]
+    def method(self) -> str:
         """The request method, upper-cased (``GET`` when the environ has none)."""
         return self.environ.get("REQUEST_METHOD", "GET").upper()  # type: ignore[no-any-return]
 
     @lazy
-    def scheme(self) -> str:  # type: ignore[override]
+    def scheme(self) -> str:
         """The URL scheme, ``wsgi.url_scheme`` (``http`` when missing)."""
         return self.environ.get("wsgi.url_scheme", "http")  # type: ignore[no-any-return]
 
     @lazy
-    def server(self) -> tuple[str, int | None] | None:  # type: ignore[override]
+    def server(self) -> tuple[str, int | None] | None:
         """``(SERVER_NAME, SERVER_PORT)``; the port None when not a number."""
         return _server(self.environ)
 
     @lazy
-    def root_path(self) -> str:  # type: ignore[override]
+    def root_path(self) -> str:
         """``SCRIPT_NAME`` as text, without a trailing ``/``."""
         return _decode_path(self.environ.get("SCRIPT_NAME") or "").rstrip("/")
 
     @lazy
-    def path(self) -> str:  # type: ignore[override]
+    def path(self) -> str:
         """``PATH_INFO`` as text, with exactly one leading ``/``."""
         return "/" + _decode_path(self.environ.get("PATH_INFO") or "").lstrip("/")
 
     @lazy
-    def query_string(self) -> bytes:  # type: ignore[override]
+    def query_string(self) -> bytes:
         """``QUERY_STRING`` as the request's bytes."""
         return self.environ.get("QUERY_STRING", "").encode("latin1")  # type: ignore[no-any-return]
 
@@ -135,7 +135,7 @@ class Request(_SansIORequest):
         return EnvironHeaders(self.environ)
 
     @lazy
-    def remote_addr(self) -> str | None:  # type: ignore[override]
+    def remote_addr(self) -> str | None:
         """``REMOTE_ADDR``: the client's address."""
         return self.environ.get("REMOTE_ADDR")
 
@@ -174,7 +174,7 @@ class Request(_SansIORequest):
                 try:
                     resp = f(*args[:-2] + (request,))
                 except HTTPException as e:
-                    resp = e.get_response(environ)  # type: ignore[assignment]
+                    resp = e.get_response(environ)
 
                 return resp(environ, start_response)
 
@@ -251,20 +251,17 @@ class Request(_SansIORequest):
         rv = getattr(self, "_cached_data", None)
 
         if rv is None:
-            load = getattr(self, "_load_form_data", None)
-
-            if parse_form_data and load is not None:
-                load()
-
+            # NOTE: parse_form_data has nothing to parse before it: form
+            # parsing (form, files) arrives with the Request's second part.
             rv = self.stream.read()
 
             if cache:
                 self._cached_data = rv
 
         if as_text:
-            return rv.decode(errors="replace")  # type: ignore[no-any-return]
+            return rv.decode(errors="replace")
 
-        return rv  # type: ignore[no-any-return]
+        return rv
 
     # -- environ facts ----------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from wrappers_pure._internal import WSGIApplication
 from wrappers_pure._internal import WSGIEnvironment
 from wrappers_pure.exceptions import ClientDisconnected
 from wrappers_pure.exceptions import RequestEntityTooLarge
+from wrappers_pure.exceptions import werkzeug_aware
 from wrappers_pure.sansio import utils as _sansio_utils
 from wrappers_pure.sansio.utils import host_is_trusted
 
@@ -170,7 +171,7 @@ def get_input_stream(
         and max_content_length is not None
         and content_length > max_content_length
     ):
-        raise RequestEntityTooLarge()
+        raise werkzeug_aware(RequestEntityTooLarge)()
 
     if "wsgi.input_terminated" in environ:
         # NOTE: only a terminated stream may be read to its end to find out
@@ -347,6 +348,12 @@ class LimitedStream(io.RawIOBase):
     Memory follows the bytes that arrive: ``read()`` and a large
     ``read(size)`` ask the wrapped stream for 64 KiB at a time.
 
+    The errors are raised through
+    :func:`~wrappers_pure.exceptions.werkzeug_aware` (as those of
+    :func:`get_input_stream`): inside an app built on Werkzeug, such as
+    Flask, they are also Werkzeug's classes, so they become a 413 or a 400
+    there rather than a 500.
+
     :param stream: The binary stream to read from (``read`` is enough;
         ``readinto`` is used when it has one).
     :param limit: How many bytes may be read: the ``Content-Length`` or
@@ -376,7 +383,7 @@ class LimitedStream(io.RawIOBase):
             a maximum.
         """
         if self._limit_is_max:
-            raise RequestEntityTooLarge()
+            raise werkzeug_aware(RequestEntityTooLarge)()
 
     def on_disconnect(self, error: Exception | None = None) -> None:
         """Called when a read of the wrapped stream gives no bytes, or fails,
@@ -388,7 +395,7 @@ class LimitedStream(io.RawIOBase):
         :raises wrappers_pure.exceptions.ClientDisconnected: See above.
         """
         if error is not None or not self._limit_is_max:
-            raise ClientDisconnected()
+            raise werkzeug_aware(ClientDisconnected)()
 
     def exhaust(self) -> bytes:
         """Read up to the limit (or until the body ends) and return what was

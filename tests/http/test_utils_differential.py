@@ -332,7 +332,79 @@ def _params(func: t.Any) -> list[tuple[str, t.Any, t.Any]]:
 def test_signatures_match_werkzeug(twin: types.ModuleType) -> None:
     assert _params(twin.utils.get_content_type) == _params(WUTILS.get_content_type)
     assert _params(twin.utils.header_property) == _params(WUTILS.header_property)
+    assert _params(twin.utils.environ_property) == _params(WUTILS.environ_property)
+    assert _params(twin.utils.cached_property) == _params(WUTILS.cached_property)
 
 
 def test_all(twin: types.ModuleType) -> None:
-    assert sorted(twin.utils.__all__) == ["get_content_type", "header_property"]
+    assert sorted(twin.utils.__all__) == [
+        "cached_property",
+        "environ_property",
+        "get_content_type",
+        "header_property",
+    ]
+
+
+@pytest.mark.parametrize("source", ["twin", "werkzeug"])
+def test_cached_property(twin: types.ModuleType, source: str) -> None:
+    cached_property = twin.utils.cached_property if source == "twin" else WUTILS.cached_property
+    calls = []
+
+    class Thing:
+        @cached_property
+        def value(self) -> int:
+            """The value."""
+            calls.append(1)
+            return len(calls)
+
+    thing = Thing()
+    assert Thing.value.__doc__ == "The value."
+    assert Thing.value.__name__ == "value"
+    assert isinstance(Thing.value, property)
+    assert (thing.value, thing.value) == (1, 1)
+    assert thing.__dict__["value"] == 1
+    thing.value = 5
+    assert thing.value == 5
+    del thing.value
+    assert thing.value == 2
+    with pytest.raises(KeyError):
+        del Thing().value
+
+    class Slotted:
+        __slots__ = ("_cache_value",)
+
+        @cached_property
+        def value(self) -> str:
+            return "computed"
+
+    slotted = Slotted()
+    assert slotted.value == "computed"
+    slotted.value = "set"
+    assert slotted.value == "set"
+
+
+@pytest.mark.parametrize("source", ["twin", "werkzeug"])
+def test_environ_property(twin: types.ModuleType, source: str) -> None:
+    environ_property = twin.utils.environ_property if source == "twin" else WUTILS.environ_property
+
+    class Req:
+        def __init__(self, environ: dict[str, t.Any]) -> None:
+            self.environ = environ
+
+        user = environ_property("REMOTE_USER")
+        port = environ_property("SERVER_PORT", 0, int)
+        writable = environ_property("X", read_only=False)
+
+    req = Req({"REMOTE_USER": "bob", "SERVER_PORT": "abc"})
+    assert req.user == "bob"
+    assert req.port == 0
+    assert Req({"SERVER_PORT": "81"}).port == 81
+    assert Req({}).user is None
+    with pytest.raises(AttributeError):
+        req.user = "eve"
+    with pytest.raises(AttributeError):
+        del req.user
+    req.writable = "1"
+    assert req.environ["X"] == "1"
+    del req.writable
+    assert "X" not in req.environ

@@ -722,3 +722,34 @@ def test_chunked_body_over_the_maximum(twin: types.ModuleType) -> None:
     environ = environ_for(io.BytesIO(big), None, "chunked", terminated=True)
     stream = twin.wsgi.get_input_stream(environ, max_content_length=len(big))
     assert stream.read() == big
+
+
+def test_errors_are_werkzeug_aware(twin: types.ModuleType) -> None:
+    """Inside a Werkzeug app (Flask) only Werkzeug's HTTPException becomes an
+    error response: the stream's errors are ours and Werkzeug's at once."""
+    wz = werkzeug.exceptions
+    raisers = [
+        (
+            "RequestEntityTooLarge",
+            lambda: twin.wsgi.get_input_stream(
+                environ_for(Untouchable(), "5"), max_content_length=4
+            ),
+        ),
+        (
+            "RequestEntityTooLarge",
+            lambda: twin.wsgi.LimitedStream(io.BytesIO(b"abcdef"), 4, is_max=True).read(),
+        ),
+        (
+            "RequestEntityTooLarge",
+            lambda: [twin.wsgi.LimitedStream(io.BytesIO(b"ab"), 2, is_max=True).read(2)]
+            + [twin.wsgi.LimitedStream(io.BytesIO(b""), 0, is_max=True).read(1)],
+        ),
+        ("ClientDisconnected", lambda: twin.wsgi.LimitedStream(io.BytesIO(b"a"), 4).read()),
+        ("ClientDisconnected", lambda: twin.wsgi.LimitedStream(Failing(b""), 4, True).read(1)),
+    ]
+    for name, raiser in raisers:
+        with pytest.raises(getattr(twin.exceptions, name)) as info:
+            raiser()
+        assert isinstance(info.value, getattr(wz, name)), name
+        assert isinstance(info.value, wz.HTTPException)
+        assert type(info.value).__name__ == name

@@ -212,6 +212,10 @@ C_FIELD_ATTRIBUTES = {
     "sansio.response.Response": {"headers"},
     # The environ is read on every lookup.
     "datastructures.EnvironHeaders": {"environ"},
+    # The Request's constructor arguments; the environ-derived attributes are
+    # lazy on both twins (class descriptors in the pure twin too).
+    ".Request": {"environ", "shallow"},
+    "request.Request": {"environ", "shallow"},
 }
 
 
