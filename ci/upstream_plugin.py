@@ -21,17 +21,18 @@ How the twin is put under test
 ------------------------------
 *Werkzeug suite*: every module of the installed Werkzeug is imported first, so
 that Werkzeug's own ``from .x import y`` bindings are all to Werkzeug's objects.
-Then each public Werkzeug module that has a twin here (``werkzeug``,
-``werkzeug.wrappers``, ``werkzeug.wrappers.response``, ``werkzeug.sansio.response``,
+Then each public Werkzeug module that has a twin here (``WERKZEUG_FACES``:
+``werkzeug``, ``werkzeug.wrappers``, ``werkzeug.wrappers.response`` and
+``.request``, ``werkzeug.sansio.response``, ``.request`` and ``.utils``,
 ``werkzeug.datastructures``, ``werkzeug.http``, ``werkzeug.exceptions``,
-``werkzeug.urls``, ``werkzeug.utils``, ``werkzeug.wsgi``, ``werkzeug.sansio.utils``)
-gets the twin's object for every name of the twin module's ``__all__`` that the
-Werkzeug module also has (checked with ``is`` afterwards; the names are in the
-report header and the JSON summary). The test modules, imported afterwards,
-bind ours: ``from werkzeug.datastructures import Headers`` is the twin's
-``Headers``, ``http.dump_cookie(...)`` calls the twin's. Werkzeug's test
-client, environ builder and Request stay Werkzeug's (not built here yet) and
-drive our Response as an application.
+``werkzeug.urls``, ``werkzeug.utils``, ``werkzeug.wsgi``, ``werkzeug.user_agent``
+and, for the names listed below, ``werkzeug.test``) gets the twin's object for
+every name of the twin module's ``__all__`` that the Werkzeug module also has
+(checked with ``is`` afterwards; the names are in the report header and the
+JSON summary). The test modules, imported afterwards, bind ours: ``from
+werkzeug.datastructures import Headers`` is the twin's ``Headers``,
+``http.dump_cookie(...)`` calls the twin's, ``Request.from_values(...)`` builds
+the twin's Request.
 
 Werkzeug code that reads a replaced name at call time gets ours too: functions
 of those modules read their module's globals (``werkzeug.utils.redirect`` and
@@ -40,6 +41,31 @@ our Response; ``werkzeug.http`` reads ``datastructures.X``; Werkzeug's
 ``Headers`` calls ``http.dump_options_header``). That puts more of our code
 under Werkzeug's tests; the tests of the Werkzeug functions themselves that
 are not built here are deselected, not counted as ours.
+
+*werkzeug.test and its Client*: the module's ``EnvironBuilder``,
+``create_environ``, ``run_wsgi_app``, ``encode_multipart`` and
+``stream_encode_multipart`` are the twin's, and so is its global ``Request``
+(the class ``Client.open`` accepts as an already built request). ``Client``,
+``TestResponse``, ``Cookie`` and ``ClientRedirectError`` stay Werkzeug's: the
+twin has no test client (Flask's is Werkzeug's too). Since ``Client`` reads
+those globals when called, a request made through it is the twin's end to end
+up to the response: ``Client.open`` builds the environ with the twin's
+``EnvironBuilder`` (``EnvironBuilder.from_environ`` for redirects and environ
+dicts), takes the request from its ``get_request()`` (the session is refused
+unless the twin's ``EnvironBuilder.request_class`` is the twin's ``Request``),
+runs the application with the twin's ``run_wsgi_app`` (the headers it
+gives back are the twin's ``Headers``; ``Client`` reads their ``Set-Cookie``
+for its cookie jar) and wraps the answer in Werkzeug's ``TestResponse``, whose
+``request`` is then the twin's Request (and whose ``headers``, unless the
+wrapper is built on the twin's Response, are Werkzeug's copy of ours). ``TestResponse``
+was made a subclass of Werkzeug's ``Response`` when Werkzeug was imported, and
+``werkzeug.test.Response`` stays Werkzeug's on purpose: ``Client(app)`` and
+``Client(app, werkzeug's Response)`` answer with Werkzeug's ``TestResponse``,
+while ``Client(app, Response)`` in a test module (the twin's Response)
+answers with ``type("WrapperTestResponse", (TestResponse, Response), {})``,
+the twin's Response methods behind ``TestResponse``'s. Flask's
+``FlaskClient`` and ``flask.testing.EnvironBuilder`` subclass Werkzeug's
+classes; the Flask suite patches nothing of Werkzeug (below).
 
 *Flask suite*: ``flask.Flask.response_class`` (a class attribute, read by every
 app and subclass) is set to the twin's ``flask.Response``;
@@ -52,7 +78,7 @@ Selection
 ---------
 The Werkzeug suite runs only what exists here: ``SCOPE`` in ``ci/upstream.py``
 lists the files run and, inside them, the tests deselected because the thing
-they test is not built yet (Request, Accept, FileStorage, ...), each rule with
+they test is not built yet (form parsing, abort, ...), each rule with
 its reason; this plugin deselects them (``pytest_deselected``, so pytest
 counts them) and refuses the session if a rule matches no test (a stale rule).
 The Flask suite runs whole.
@@ -81,19 +107,35 @@ TWIN = os.environ.get("WRAPPERS_UPSTREAM_TWIN", "")
 SUITE = os.environ.get("WRAPPERS_UPSTREAM_SUITE", "")
 
 #: Werkzeug module -> the twin's module (relative to the twin package) whose
-#: ``__all__`` names replace Werkzeug's.
-WERKZEUG_FACES: tuple[tuple[str, str], ...] = (
-    ("werkzeug", ""),
-    ("werkzeug.wrappers", "response"),
-    ("werkzeug.wrappers.response", "response"),
-    ("werkzeug.sansio.response", "sansio.response"),
-    ("werkzeug.datastructures", "datastructures"),
-    ("werkzeug.http", "http"),
-    ("werkzeug.exceptions", "exceptions"),
-    ("werkzeug.urls", "urls"),
-    ("werkzeug.utils", "utils"),
-    ("werkzeug.wsgi", "wsgi"),
-    ("werkzeug.sansio.utils", "sansio.utils"),
+#: objects replace Werkzeug's: the names of its ``__all__`` that the Werkzeug
+#: module also has, or, when a tuple of names is given, exactly those (each must
+#: exist on both sides). A Werkzeug module may take names from several of ours.
+WERKZEUG_FACES: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
+    ("werkzeug", "", None),
+    ("werkzeug.wrappers", "response", None),
+    ("werkzeug.wrappers", "request", None),
+    ("werkzeug.wrappers.response", "response", None),
+    ("werkzeug.wrappers.request", "request", None),
+    ("werkzeug.sansio.response", "sansio.response", None),
+    ("werkzeug.sansio.request", "sansio.request", None),
+    ("werkzeug.datastructures", "datastructures", None),
+    ("werkzeug.http", "http", None),
+    ("werkzeug.exceptions", "exceptions", None),
+    ("werkzeug.urls", "urls", None),
+    ("werkzeug.utils", "utils", None),
+    ("werkzeug.wsgi", "wsgi", None),
+    ("werkzeug.sansio.utils", "sansio.utils", None),
+    ("werkzeug.user_agent", "user_agent", None),
+    # The test client stays Werkzeug's (see the module docstring): only these.
+    (
+        "werkzeug.test",
+        "test",
+        (
+            "EnvironBuilder", "create_environ", "run_wsgi_app", "encode_multipart",
+            "stream_encode_multipart",
+        ),
+    ),  # fmt: skip
+    ("werkzeug.test", "request", ("Request",)),
 )
 
 _state: dict[str, t.Any] = {"header": [], "patched": {}, "deselected": {}}
@@ -148,30 +190,48 @@ def _import_all_of_werkzeug() -> list[str]:
 def _patch_werkzeug(twin: types.ModuleType) -> None:
     not_imported = _import_all_of_werkzeug()
     patched: dict[str, list[str]] = {}
+    served: list[tuple[types.ModuleType, str, object]] = []
 
-    for wz_name, rel in WERKZEUG_FACES:
+    for wz_name, rel, only in WERKZEUG_FACES:
         wz_module = importlib.import_module(wz_name)
         ours = _twin_module(twin, rel)
-        names = [n for n in ours.__all__ if hasattr(wz_module, n)]
+        if only is None:
+            names = [n for n in ours.__all__ if hasattr(wz_module, n)]
+        else:
+            missing = [n for n in only if not (hasattr(ours, n) and hasattr(wz_module, n))]
+            if missing:
+                raise pytest.UsageError(
+                    f"ci/upstream.py: {wz_name} <- {ours.__name__}: no {', '.join(missing)} "
+                    "on one side"
+                )
+            names = list(only)
 
         for name in names:
             setattr(wz_module, name, getattr(ours, name))
+            served.append((wz_module, name, getattr(ours, name)))
 
-        patched[wz_name] = names
+        patched.setdefault(wz_name, []).extend(names)
 
-    for wz_name, names in patched.items():
-        wz_module = sys.modules[wz_name]
-        rel = dict(WERKZEUG_FACES)[wz_name]
-        ours = _twin_module(twin, rel)
-        for name in names:
-            assert getattr(wz_module, name) is getattr(ours, name), (wz_name, name)
+    for wz_module, name, obj in served:
+        assert getattr(wz_module, name) is obj, (wz_module.__name__, name)
 
     import werkzeug
+    import werkzeug.test
     from werkzeug.datastructures import Headers
+    from werkzeug.wrappers import Request
     from werkzeug.wrappers import Response
 
     assert Response is twin.Response and werkzeug.Response is twin.Response
+    assert Request is twin.Request and werkzeug.Request is twin.Request
     assert Headers is twin.Headers
+    builder = werkzeug.test.EnvironBuilder
+    assert builder is _twin_module(twin, "test").EnvironBuilder
+    if builder.request_class is not twin.Request:
+        raise pytest.UsageError(
+            f"ci/upstream.py: {builder.__module__}.EnvironBuilder.request_class is "
+            f"{builder.request_class!r}, not {twin.__name__}.Request: Werkzeug's test "
+            "Client would not be driving the twin's Request"
+        )
 
     _state["patched"] = patched
     _state["header"].append(

@@ -22,6 +22,9 @@ built the same way, over :class:`_EnvironHeadersBase` and :class:`Headers`.
 
 cimport cython
 from cpython.dict cimport PyDict_GetItemWithError
+from cpython.dict cimport PyDict_CheckExact
+from cpython.dict cimport PyDict_Next
+from cpython.unicode cimport PyUnicode_CheckExact
 from cpython.object cimport PyObject
 from cpython.object cimport PyTypeObject
 
@@ -962,6 +965,38 @@ cdef object _title_name(object key, Py_ssize_t start):
     return key[start:].replace("_", "-").title()
 
 
+cdef bint _names_match(object env_key, Py_ssize_t start, object key) noexcept:
+    """Whether the header name of the ASCII environ key ``env_key`` (from
+    ``start``: ``_`` as ``-``) equals the ASCII ``key`` in any case."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(key), i
+    cdef const unsigned char* a
+    cdef const unsigned char* b
+    cdef unsigned char ca, cb
+
+    if PyUnicode_GET_LENGTH(env_key) - start != n:
+        return False
+
+    a = PyUnicode_1BYTE_DATA(env_key) + start
+    b = PyUnicode_1BYTE_DATA(key)
+
+    for i in range(n):
+        ca = a[i]
+        cb = b[i]
+
+        if ca == 95:  # "_"
+            ca = 45  # "-"
+        elif <unsigned char>(ca - 65) < 26:
+            ca += 32
+
+        if <unsigned char>(cb - 65) < 26:
+            cb += 32
+
+        if ca != cb:
+            return False
+
+    return True
+
+
 cdef inline bint _is_http_key(object key) noexcept:
     """Whether the plain ASCII ``str`` ``key`` starts with ``HTTP_``."""
     return PyUnicode_GET_LENGTH(key) >= 5 and memcmp(PyUnicode_1BYTE_DATA(key), b"HTTP_", 5) == 0
@@ -1056,6 +1091,66 @@ The compiled state and hot paths of :class:`EnvironHeaders`; use :class:`Environ
     def __contains__(self, key):
         """Whether the header named ``key`` is in the environ."""
         return self._find(key) is not _missing
+
+    def getlist(self, key, type=None):
+        """Return every value for ``key`` (any case), in order; ``[]`` if none.
+
+        :param key: The header name.
+        :param type: A callable that converts each value; values for which it
+            raises :exc:`ValueError` are left out.
+        """
+        cdef list result, found, checked
+        cdef Py_ssize_t pos = 0, i
+        cdef PyObject* k
+        cdef PyObject* v
+        cdef object env_key, value
+
+        # PERF: a plain dict of ASCII keys is scanned in C, each key compared
+        # with ``key`` as the name iterating would give it (no names made).
+        if (
+            not (PyUnicode_CheckExact(key) and PyUnicode_IS_ASCII(key))
+            or not PyDict_CheckExact(self.environ)
+            or not __wrappers_same_iter(self, _EnvironHeadersBase)
+        ):
+            return _HeadersBase.getlist(self, key, type)
+
+        found = []
+        checked = []
+
+        # NOTE: nothing in the loop runs Python code (the dict cannot change
+        # under it); a CONTENT_* value's truth is asked afterwards.
+        while PyDict_Next(self.environ, &pos, &k, &v):
+            env_key = <object>k
+
+            if not PyUnicode_CheckExact(env_key) or not PyUnicode_IS_ASCII(env_key):
+                return _HeadersBase.getlist(self, key, type)
+
+            if _is_http_key(env_key):
+                if env_key in _PREFIXED_CONTENT_KEYS or not _names_match(env_key, 5, key):
+                    continue
+                found.append(<object>v)
+                checked.append(False)
+            elif env_key in _CONTENT_KEYS and _names_match(env_key, 0, key):
+                found.append(<object>v)
+                checked.append(True)
+
+        result = []
+
+        for i in range(len(found)):
+            value = found[i]
+
+            if checked[i] and not value:
+                continue
+
+            if type is None:
+                result.append(value)
+            else:
+                try:
+                    result.append(type(value))
+                except ValueError:
+                    continue
+
+        return result
 
     def __len__(self):
         """The number of headers iterating yields."""

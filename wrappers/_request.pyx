@@ -46,8 +46,13 @@ from wrappers._capi cimport newfunc
 from wrappers._query cimport query_lists
 from wrappers._query cimport query_pairs
 
+from wrappers._accept import CharsetAccept
+from wrappers._accept import LanguageAccept
+from wrappers._accept import MIMEAccept
+from wrappers._accept import parse_accept_header
 from wrappers._headers import EnvironHeaders
 from wrappers._http import parse_cookie
+from wrappers_pure._internal import lazy
 from wrappers_pure._syntax.query import query_text
 from wrappers_pure.datastructures import ImmutableMultiDict
 from wrappers_pure.datastructures import MultiDict
@@ -711,6 +716,11 @@ cdef object _cookies_of(_RequestBase self):
     else:
         header = ";".join(self.headers.getlist("Cookie"))
 
+    if not (<str>header).isascii():
+        # As the pure twin: the text is parsed as it is (parse_cookie decodes
+        # a WSGI string's bytes as UTF-8 first, so it gets the text's bytes).
+        header = (<str>header).encode("utf-8", "surrogatepass").decode("latin1")
+
     return parse_cookie(header, cls=self.dict_storage_class)
 
 
@@ -779,6 +789,32 @@ class Request(_RequestBase, _PureRequest):
     :param shallow: Refuse to read the body (:attr:`stream` raises
         :exc:`RuntimeError`); for middleware that must not consume it.
     """
+
+    # NOTE: as the pure twin's, with the compiled parser and Accept classes.
+
+    @lazy
+    @cython.embedsignature(False)
+    def accept_mimetypes(self):
+        """The ``Accept`` header, a :class:`MIMEAccept`."""
+        return parse_accept_header(self.headers.get("Accept"), MIMEAccept)
+
+    @lazy
+    @cython.embedsignature(False)
+    def accept_charsets(self):
+        """The ``Accept-Charset`` header, a :class:`CharsetAccept`."""
+        return parse_accept_header(self.headers.get("Accept-Charset"), CharsetAccept)
+
+    @lazy
+    @cython.embedsignature(False)
+    def accept_encodings(self):
+        """The ``Accept-Encoding`` header, an :class:`Accept`."""
+        return parse_accept_header(self.headers.get("Accept-Encoding"))
+
+    @lazy
+    @cython.embedsignature(False)
+    def accept_languages(self):
+        """The ``Accept-Language`` header, a :class:`LanguageAccept`."""
+        return parse_accept_header(self.headers.get("Accept-Language"), LanguageAccept)
 
 
 # -- calling the class ---------------------------------------------------------------

@@ -520,7 +520,29 @@ class LimitedStream(io.RawIOBase):
             self.on_exhausted()
             return b""
 
-        out = bytearray()
+        remaining = self.limit - self._pos
+
+        if remaining <= _CHUNK and not self._limit_is_max:
+            # PERF: the usual body (a Content-Length of up to 64 KiB) in one
+            # read of the wrapped stream; a short read goes on as below.
+            try:
+                data = self._stream.read(remaining)
+            except (OSError, ValueError) as error:
+                self.on_disconnect(error=error)
+                return b""
+
+            if type(data) is bytes and len(data) == remaining:
+                self._pos = self.limit
+                return data
+
+            if not data:
+                self.on_disconnect()
+                return b""
+
+            self._pos += len(data)
+            out = bytearray(data)
+        else:
+            out = bytearray()
 
         while self._pos < self.limit:
             data = self.read(_CHUNK)

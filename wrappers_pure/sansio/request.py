@@ -212,8 +212,19 @@ class Request:
 
     @lazy
     def cookies(self) -> ImmutableMultiDict[str, str]:
-        """The ``Cookie`` header's cookies, a :attr:`dict_storage_class`."""
+        """The ``Cookie`` header's cookies, a :attr:`dict_storage_class`.
+
+        As Werkzeug's, the header's text is parsed as it is: a WSGI string's
+        Latin-1 characters stay what they are (``k=\xc3\xa9`` gives ``"Ã©"``),
+        and a sansio request's text keeps its characters (``k=☃``).
+        """
         header = ";".join(self.headers.getlist("Cookie"))
+
+        if not header.isascii():
+            # parse_cookie decodes a WSGI string's bytes as UTF-8 first: it is
+            # given the text's UTF-8 bytes, which decode back to the text.
+            header = header.encode("utf-8", "surrogatepass").decode("latin1")
+
         return parse_cookie(header, cls=self.dict_storage_class)  # type: ignore[return-value]
 
     content_type = header_property[str](
