@@ -1,26 +1,38 @@
-"""Memory per live response: Werkzeug, the compiled twin and the pure twin.
+"""Memory per live object: Werkzeug, the compiled twin and the pure twin.
 
 Usage::
 
-    python benchmarks/memory.py [--count N] [--repeat N] [--json PATH] [--check-goals]
+    python benchmarks/memory.py [--count N] [--repeat N] [--object KIND] [--json PATH] [--check-goals]
 
-For each implementation, keeps ``N`` (10,000 by default) ``Response("Hello,
-World!")`` objects alive at once and measures with :mod:`tracemalloc` how many
-bytes they hold together: everything each object allocated (the instance, its
-``__dict__``, its ``Headers`` and their list of pairs, the body list and the
-encoded bytes, ...), divided by ``N``. The list that holds them is allocated
-before the measurement starts, and a few objects are made and dropped first so
-that one-off caches do not count. Repeated ``--repeat`` times; the smallest
-figure is reported (allocation is deterministic, so the rounds normally agree).
+Two objects are measured (``--object response``, ``--object request``, or both,
+the default):
+
+- ``response``: keeps ``N`` (10,000 by default) ``Response("Hello, World!")``
+  objects alive at once and measures with :mod:`tracemalloc` how many bytes they
+  hold together: everything each object allocated (the instance, its
+  ``__dict__``, its ``Headers`` and their list of pairs, the body list and the
+  encoded bytes, ...), divided by ``N``. Goal: compiled <= 0.5 of Werkzeug's.
+- ``request``: ``N`` live ``Request(environ)`` objects for the browser GET of
+  the ``request`` workload (``workloads/requests.py``), each after that
+  workload's reads (``method``, ``path``, ``args.get("q")``,
+  ``headers["User-Agent"]``, ``cookies.get("session")``, ``url``), so what they
+  cached counts. The ``N`` environ copies are made before the measurement
+  starts: what is counted is what the request added (itself, its caches, and
+  whatever it stored in or grew of its environ). No goal; the ratio to
+  Werkzeug is shown.
+
+The lists that hold the objects are allocated before the measurement starts,
+and a few objects are made and dropped first so that one-off caches do not
+count. Each is repeated ``--repeat`` times; the smallest figure is reported
+(allocation is deterministic, so the rounds normally agree).
 
 Like ``run.py``, run it with the interpreter whose installed ``wrappers`` you
 want to measure, from a directory that does not shadow it; the compiled column
-is n/a unless ``wrappers.COMPILED`` is True. Goal: compiled <= 0.5 of
-Werkzeug's bytes per object. On PyPy, tracemalloc does not exist: the script
-says so and exits 0.
+is n/a unless ``wrappers.COMPILED`` is True. On PyPy, tracemalloc does not
+exist: the script says so and exits 0.
 
 Exit status: 0; 1 with ``--check-goals`` when the compiled twin was measured
-and missed the goal; 2 for bad arguments.
+and missed a goal; 2 for bad arguments.
 """
 
 from __future__ import annotations
@@ -41,13 +53,19 @@ from harness.impls import discover  # noqa: E402
 from workloads.base import COMPILED  # noqa: E402
 from workloads.base import PURE  # noqa: E402
 from workloads.base import WERKZEUG  # noqa: E402
+from workloads.requests import get_environ  # noqa: E402
 
 #: The body every measured response holds.
 BODY: t.Final = "Hello, World!"
-#: Highest allowed ratio of bytes per object to Werkzeug's.
-GOALS: t.Final[dict[str, float]] = {COMPILED: 0.5}
+#: Highest allowed ratio of bytes per object to Werkzeug's, per object kind.
+GOALS: t.Final[dict[str, dict[str, float]]] = {
+    "response": {COMPILED: 0.5},
+    "request": {},
+}
 #: Objects made and dropped before measuring, to fill one-off caches.
 WARMUP: t.Final = 100
+#: The object kinds, in report order.
+KINDS: t.Final = ("response", "request")
 
 
 def bytes_per_object(response_cls: t.Any, count: int) -> float:
@@ -81,22 +99,125 @@ def bytes_per_object(response_cls: t.Any, count: int) -> float:
     return (after - before) / count
 
 
+def _read(request: t.Any) -> tuple[t.Any, ...]:
+    """The reads of the ``request`` workload."""
+    return (
+        request.method,
+        request.path,
+        request.args.get("q"),
+        request.headers["User-Agent"],
+        request.cookies.get("session"),
+        request.url,
+    )
+
+
+def bytes_per_request(request_cls: t.Any, count: int) -> float:
+    """Bytes added by ``count`` live ``request_cls(environ)`` objects after the
+    ``request`` workload's reads, per object; the environ copies are not counted."""
+    import tracemalloc
+
+    template = get_environ()
+
+    for _ in range(WARMUP):
+        _read(request_cls(dict(template)))
+
+    environs = [dict(template) for _ in range(count)]
+    keep: list[t.Any] = [None] * count
+    gc.collect()
+    tracemalloc.start()
+
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+
+        for i in range(count):
+            request = request_cls(environs[i])
+            _read(request)
+            keep[i] = request
+
+        del request
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+    # Sanity: the objects are what we think they are, and the reads were cached
+    # on them (a second read returns the same values).
+    sample = keep[0]
+    assert sample.args.get("q") == "wrappers", sample
+    assert _read(sample)[3].startswith("Mozilla/5.0"), sample
+    del keep, environs
+    return (after - before) / count
+
+
+def _measure(kind: str, impl: t.Any, count: int) -> float | None:
+    if kind == "response":
+        cls = None if impl is None else impl.Response
+        return None if cls is None else bytes_per_object(cls, count)
+
+    cls = None if impl is None else impl.Request
+    return None if cls is None else bytes_per_request(cls, count)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=(
-            "Bytes per live Response('Hello, World!') for Werkzeug, the compiled "
-            "twin and the pure twin (tracemalloc)."
+            "Bytes per live Response('Hello, World!') and per live Request(environ) "
+            "for Werkzeug, the compiled twin and the pure twin (tracemalloc)."
         )
     )
     parser.add_argument("--count", type=int, default=10_000, metavar="N")
     parser.add_argument("--repeat", type=int, default=3, metavar="N")
+    parser.add_argument(
+        "--object",
+        choices=(*KINDS, "all"),
+        default="all",
+        help="which object to measure (default: all)",
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     parser.add_argument(
         "--check-goals",
         action="store_true",
-        help="exit 1 when the compiled twin was measured and is above its goal",
+        help="exit 1 when the compiled twin was measured and is above a goal",
     )
     return parser
+
+
+def _report(
+    kind: str, results: dict[str, dict[str, t.Any]], count: int, repeat: int
+) -> bool:
+    """Print one kind's table; fill in ratios and goals; return True if a goal
+    was missed."""
+    base = results[WERKZEUG]["bytes_per_object"]
+    failed = False
+    what = f"Response({BODY!r}) objects," if kind == "response" else (
+        "Request(environ) objects after the `request` workload's reads,"
+    )
+    print(f"\n{count:,} live {what} best of {repeat}:\n")
+    print(f"{'implementation':<15} {'bytes/object':>13} {'vs werkzeug':>12}  goal")
+    print(f"{'-' * 15} {'-' * 13} {'-' * 12}  {'-' * 20}")
+
+    for key, result in results.items():
+        value = result["bytes_per_object"]
+        goal = GOALS[kind].get(key)
+        goal_text = "" if goal is None else f"<= {goal:.2f}x"
+
+        if value is None:
+            print(f"{key:<15} {'n/a':>13} {'-':>12}  {goal_text} ({result['reason']})")
+            continue
+
+        ratio = None if not base else value / base
+        result["ratio_to_werkzeug"] = ratio
+
+        if goal is not None and ratio is not None:
+            met = ratio <= goal
+            result["goal"] = {"max_ratio": goal, "met": met}
+            failed = failed or not met
+            goal_text += " met" if met else " MISSED"
+
+        ratio_text = "-" if ratio is None else f"{ratio:.2f}x"
+        print(f"{key:<15} {value:>13,.0f} {ratio_text:>12}  {goal_text}")
+
+    return failed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,58 +239,42 @@ def main(argv: list[str] | None = None) -> int:
     for warning in discovery.warnings:
         print(f"!! WARNING: {warning}")
 
-    results: dict[str, dict[str, t.Any]] = {}
-
-    for key in (WERKZEUG, COMPILED, PURE):
-        slot = discovery.slots[key]
-        response_cls = None if slot.impl is None else slot.impl.Response
-
-        if response_cls is None:
-            reason = slot.reason or f"{key} has no Response"
-            results[key] = {"bytes_per_object": None, "reason": reason}
-            continue
-
-        rounds = [
-            bytes_per_object(response_cls, args.count) for _ in range(args.repeat)
-        ]
-        results[key] = {"bytes_per_object": min(rounds), "rounds": rounds}
-
-    base = results[WERKZEUG]["bytes_per_object"]
+    kinds = KINDS if args.object == "all" else (args.object,)
+    objects: dict[str, dict[str, dict[str, t.Any]]] = {}
     failed = False
-    print(f"\n{args.count:,} live Response({BODY!r}) objects, best of {args.repeat}:\n")
-    print(f"{'implementation':<15} {'bytes/object':>13} {'vs werkzeug':>12}  goal")
-    print(f"{'-' * 15} {'-' * 13} {'-' * 12}  {'-' * 20}")
 
-    for key, result in results.items():
-        value = result["bytes_per_object"]
-        goal = GOALS.get(key)
-        goal_text = "" if goal is None else f"<= {goal:.2f}x"
+    for kind in kinds:
+        results: dict[str, dict[str, t.Any]] = {}
 
-        if value is None:
-            print(f"{key:<15} {'n/a':>13} {'-':>12}  {goal_text} ({result['reason']})")
-            continue
+        for key in (WERKZEUG, COMPILED, PURE):
+            slot = discovery.slots[key]
+            cls_name = "Response" if kind == "response" else "Request"
 
-        ratio = None if not base else value / base
-        result["ratio_to_werkzeug"] = ratio
+            if getattr(slot.impl, cls_name, None) is None:
+                reason = slot.reason or f"{key} has no {cls_name}"
+                results[key] = {"bytes_per_object": None, "reason": reason}
+                continue
 
-        if goal is not None and ratio is not None:
-            met = ratio <= goal
-            result["goal"] = {"max_ratio": goal, "met": met}
-            failed = failed or not met
-            goal_text += " met" if met else " MISSED"
+            rounds = [
+                t.cast(float, _measure(kind, slot.impl, args.count))
+                for _ in range(args.repeat)
+            ]
+            results[key] = {"bytes_per_object": min(rounds), "rounds": rounds}
 
-        ratio_text = "-" if ratio is None else f"{ratio:.2f}x"
-        print(f"{key:<15} {value:>13,.0f} {ratio_text:>12}  {goal_text}")
+        failed = _report(kind, results, args.count, args.repeat) or failed
+        objects[kind] = results
 
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(
                 {
-                    "schema": 1,
+                    "schema": 2,
                     "python": discovery.info.get("python"),
                     "count": args.count,
                     "body": BODY,
-                    "results": results,
+                    "objects": objects,
+                    # schema 1's key: the response figures, when measured.
+                    "results": objects.get("response"),
                     "warnings": discovery.warnings,
                 },
                 f,

@@ -139,6 +139,9 @@ def _unquote_text(text: str) -> str:
 
 def _unquote_part(value: str, keep: re.Pattern[str]) -> str:
     """Decode the escapes of ``value`` except the runs ``keep`` matches."""
+    if "%" not in value:  # nothing to decode (the common case): skip the scan
+        return value
+
     out = []
     pos = 0
 
@@ -153,6 +156,12 @@ def _unquote_part(value: str, keep: re.Pattern[str]) -> str:
 
 def _decode_host(host: str) -> str:
     """Decode an IDNA (punycode) host name, label by label where it must."""
+    if "xn--" not in host:
+        # What the idna codec's own fast path gives (ASCII) or what the
+        # non-ASCII branch below gives: the host as it is, without the codec
+        # lookup.
+        return host
+
     try:
         data = host.encode("ascii")
     except UnicodeEncodeError:

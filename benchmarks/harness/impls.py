@@ -159,6 +159,7 @@ def _werkzeug(discovery: Discovery) -> None:
             Response=wrappers.Response,
             http=http,
             FlaskResponse=flask_response,
+            Request=wrappers.Request,
             why_missing={"FlaskResponse": why} if why else {},
         ),
     )
@@ -206,6 +207,7 @@ def _twin_impl(key: str, package: t.Any, discovery: Discovery) -> Impl:
         Response=getattr(package, "Response", None),
         http=getattr(package, "http", None),
         FlaskResponse=flask_response,
+        Request=getattr(package, "Request", None),
         why_missing={"FlaskResponse": why} if why else {},
     )
 

@@ -1,7 +1,7 @@
 """The benchmark workloads, one module per family.
 
 Each family module (``headers.py``, ``responses.py``, ``dates.py``,
-``cookies.py``, ``flaskapp.py``) defines a module-level ``WORKLOADS: list[Workload]``. To add
+``cookies.py``, ``flaskapp.py``, ``requests.py``) defines a module-level ``WORKLOADS: list[Workload]``. To add
 a family, write the module and add its name to :data:`FAMILIES`; to add a
 workload to a family, append a :class:`~workloads.base.Workload` to its list.
 """
@@ -15,7 +15,14 @@ from workloads.base import Op
 from workloads.base import Workload
 
 #: The family modules, in the order their workloads are shown.
-FAMILIES: tuple[str, ...] = ("headers", "responses", "dates", "cookies", "flaskapp")
+FAMILIES: tuple[str, ...] = (
+    "headers",
+    "responses",
+    "dates",
+    "cookies",
+    "flaskapp",
+    "requests",
+)
 
 
 def load_workloads() -> list[Workload]:

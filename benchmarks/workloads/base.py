@@ -3,7 +3,7 @@
 A workload is written once and run against every implementation. The runner
 hands its ``build`` function an :class:`Impl`, a small namespace holding that
 implementation's classes and modules (``Headers``, ``Response``, ``http``,
-``FlaskResponse``), and
+``FlaskResponse``, ``Request``), and
 times the zero-argument callable ``build`` returns. The same body therefore runs
 against Werkzeug's classes and against each twin's.
 """
@@ -46,6 +46,8 @@ class Impl:
     #: The class a Flask app's ``response_class`` is set to: ``flask.Response``
     #: (Flask's own, on Werkzeug's) or the twin's ``flask.Response`` flavour.
     FlaskResponse: t.Any = None
+    #: ``werkzeug.wrappers.Request`` or the twin's ``Request``.
+    Request: t.Any = None
     #: Why an attribute is ``None``, by attribute name, where there is more to
     #: say than "missing" (the report shows it).
     why_missing: t.Mapping[str, str] = field(default_factory=dict)

@@ -23,7 +23,7 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 #: The top-level module names the harness brings (it runs with benchmarks/ first
 #: on sys.path); taken out of sys.modules again after each test.
-_HARNESS_MODULES = ("harness", "workloads")
+_HARNESS_MODULES = ("harness", "workloads", "memory")
 
 
 @pytest.fixture
@@ -139,6 +139,8 @@ def test_run_and_table_end_to_end(tmp_path: Path) -> None:
             "hello",
             "--workload",
             "flask.cookie",
+            "--workload",
+            "request",
             "--repeat",
             "3",
             "--batch-ms",
@@ -164,7 +166,7 @@ def test_run_and_table_end_to_end(tmp_path: Path) -> None:
     assert data["settings"]["repeat"] == 3
     assert data["machine"]["cpus"] == os.cpu_count()
     names = [workload["name"] for workload in data["workloads"]]
-    assert names == ["hello", "flask.cookie"]
+    assert names == ["hello", "flask.cookie", "request"]
     compiled_expected = data["wrappers_COMPILED"] is True
 
     for workload in data["workloads"]:
@@ -188,3 +190,119 @@ def test_run_and_table_end_to_end(tmp_path: Path) -> None:
     assert table.returncode == 0, table.stderr
     assert "| `flask.cookie` |" in table.stdout
     assert "a test" in table.stdout
+
+
+# --- the request workloads (workloads/requests.py) ----------------------------
+
+
+def _request_impls(harness: types.SimpleNamespace, twin: t.Any) -> tuple[t.Any, t.Any]:
+    """The Werkzeug and the twin ``Impl`` a request workload is built with."""
+    import werkzeug.wrappers
+
+    impl = harness.base.Impl
+    return (
+        impl("werkzeug", Request=werkzeug.wrappers.Request),
+        impl("twin", Request=twin.Request),
+    )
+
+
+def _requests_family(harness: types.SimpleNamespace) -> t.Any:
+    return importlib.import_module("workloads.requests")
+
+
+def test_request_workloads_are_registered(harness: types.SimpleNamespace) -> None:
+    workloads = importlib.import_module("workloads").load_workloads()
+    by_name = {workload.name: workload for workload in workloads}
+    goals = {
+        "request": {"compiled": 10.0, "pure": 2.0},
+        "request.accept": {"compiled": 10.0, "pure": 2.0},
+        "request.json": {"compiled": 3.0, "pure": 1.5},
+        "request.from_values": {"compiled": 5.0, "pure": 2.0},
+    }
+
+    for name, goal in goals.items():
+        assert by_name[name].default is True
+        assert dict(by_name[name].goals) == goal
+        assert by_name[name].requires == ("Request",)
+
+    opt_in = [w for w in workloads if w.name.startswith("request.") and not w.default]
+    assert {w.name for w in opt_in} >= {"request.init", "request.url", "request.post_init"}
+    assert all(not w.goals for w in opt_in)
+
+
+def test_request_floors_give_werkzeugs_results(harness: types.SimpleNamespace) -> None:
+    import werkzeug.wrappers
+
+    family = _requests_family(harness)
+    impl = harness.base.Impl("werkzeug", Request=werkzeug.wrappers.Request)
+    expected = {
+        "request": (
+            "GET",
+            "/search/results",
+            "wrappers",
+            family.GET_HEADERS["User-Agent"],
+            "3f2a9c0e7b1d4e5f",
+            "http://example.com/search/results?q=wrappers&page=2&sort=desc",
+        ),
+        "request.accept": "text/html",
+        "request.json": __import__("json").loads(family.JSON_BODY),
+    }
+    assert len(family.JSON_BODY) == 200
+
+    for workload in family.WORKLOADS:
+        if workload.floor is None:
+            continue
+
+        floor, werkzeug_op = workload.floor(), workload.build(impl)
+        # Twice: each op must start from a fresh environ (and a fresh body).
+        for _ in range(2):
+            assert floor() == werkzeug_op() == expected[workload.name], workload.name
+
+
+@pytest.mark.parametrize(
+    ("offered", "best"),
+    [
+        (["application/json"], "application/json"),  # only */*;q=0.8 matches
+        (["image/png", "application/xml"], "application/xml"),  # 0.9 beats 0.8
+        (["image/webp", "text/html"], "image/webp"),  # q=1 tie: the first
+        (["text/plain"], "text/plain"),
+    ],
+)
+def test_accept_floor_agrees_with_werkzeug(
+    harness: types.SimpleNamespace, offered: list[str], best: str
+) -> None:
+    from werkzeug.datastructures import MIMEAccept
+    from werkzeug.http import parse_accept_header
+
+    family = _requests_family(harness)
+    accept = parse_accept_header(family.BROWSER_ACCEPT, MIMEAccept)
+    items = family._parse_accept(family.BROWSER_ACCEPT)
+    assert accept.best_match(offered) == family._best_match(items, offered) == best
+
+
+def test_request_workloads_run_on_the_twin(
+    harness: types.SimpleNamespace, twin: types.ModuleType
+) -> None:
+    family = _requests_family(harness)
+    werkzeug_impl, twin_impl = _request_impls(harness, twin)
+
+    for workload in family.WORKLOADS:
+        normalize = workload.normalize or (lambda value: value)
+        want_op, got_op = workload.build(werkzeug_impl), workload.build(twin_impl)
+        want = normalize(want_op())
+
+        for _ in range(2):  # a second op works on new objects just the same
+            assert normalize(got_op()) == want, workload.name
+
+
+@pytest.mark.skipif(
+    sys.implementation.name != "cpython", reason="tracemalloc is CPython's"
+)
+def test_memory_per_request(harness: types.SimpleNamespace, twin: types.ModuleType) -> None:
+    memory = importlib.import_module("memory")
+    werkzeug_impl, twin_impl = _request_impls(harness, twin)
+    ours = memory.bytes_per_request(twin_impl.Request, 50)
+    theirs = memory.bytes_per_request(werkzeug_impl.Request, 50)
+    # A live request after the reads holds at least itself and its parsed args.
+    assert 100 < ours < 100_000
+    assert 100 < theirs < 100_000

@@ -815,6 +815,57 @@ class EnvironHeaders(ImmutableHeadersMixin, Headers):  # type: ignore[misc]
         """The number of headers iterating yields."""
         return sum(1 for _ in self)
 
+    @t.overload
+    def getlist(self, key: str) -> list[str]: ...
+    @t.overload
+    def getlist(self, key: str, type: cabc.Callable[[str], T]) -> list[T]: ...
+    def getlist(
+        self, key: str, type: cabc.Callable[[str], T] | None = None
+    ) -> list[str] | list[T]:
+        """Return every value for ``key`` (any case), in order; ``[]`` if none.
+
+        :param key: The header name.
+        :param type: A callable that converts each value; values for which it
+            raises :exc:`ValueError` are left out.
+        """
+        if self.__class__.__iter__ is not EnvironHeaders.__iter__:
+            return super().getlist(key, type)  # type: ignore[arg-type]
+
+        # PERF: what matching the pairs of ``__iter__`` gives, without naming
+        # every header: an ASCII environ key whose length differs from the
+        # wanted name's (plus ``HTTP_``) cannot match (ASCII case mapping
+        # keeps lengths), so only the others are title-cased and compared.
+        ikey = key.lower()
+        size = len(ikey) + 5
+        ascii_key = ikey.isascii()
+        result: list[t.Any] = []
+
+        for name, value in self.environ.items():
+            if name.startswith("HTTP_"):
+                if (
+                    len(name) != size and ascii_key and name.isascii()
+                ) or name in _PREFIXED_CONTENT_KEYS:
+                    continue
+
+                header = name[5:]
+            elif name in _CONTENT_KEYS and value:
+                header = name
+            else:
+                continue
+
+            if header.replace("_", "-").title().lower() != ikey:
+                continue
+
+            if type is None:
+                result.append(value)
+            else:
+                try:
+                    result.append(type(value))
+                except ValueError:
+                    continue
+
+        return result
+
     def __iter__(self) -> cabc.Iterator[tuple[str, str]]:
         """Iterate over the ``(Title-Case-Name, value)`` pairs, in environ order."""
         for key, value in self.environ.items():

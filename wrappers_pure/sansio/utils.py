@@ -31,6 +31,40 @@ _PATH_SAFE: t.Final = "!$&'()*+,/:;=@%"
 #: The same for the query string, with ``?``.
 _QUERY_SAFE: t.Final = "!$&'()*+,/:;=?@%"
 
+# PERF: text that ``quote`` gives back as it is (ASCII letters, digits,
+# ``_.-~`` and the safe characters above): matched, it skips the encode and
+# the byte-by-byte pass.
+_PATH_AS_IS: t.Final = re.compile(r"[A-Za-z0-9_.\-~!$&'()*+,/:;=@%]*")
+_QUERY_AS_IS: t.Final = re.compile(rb"[A-Za-z0-9_.\-~!$&'()*+,/:;=?@%]*")
+
+
+def _quote_path(text: str) -> str:
+    return text if _PATH_AS_IS.fullmatch(text) else quote(text, safe=_PATH_SAFE)
+
+
+# PERF: a URL that ``uri_to_iri`` gives back as it is: a lower-case
+# http(s)/ws(s) scheme, a lower-case ASCII host name or IPv4 address (no
+# ``xn--``, checked apart), an optional port of 1-4 digits without a leading
+# zero, and a path and query without ``%`` (nothing to decode) or ``#``.
+_IRI_AS_IS: t.Final = re.compile(
+    r"(?:https?|wss?)://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::[1-9][0-9]{0,3})?"
+    r"/[A-Za-z0-9_.\-~!$&'()*+,/:;=@]*(?:\?[A-Za-z0-9_.\-~!$&'()*+,/:;=?@]+)?"
+)
+
+
+def _as_iri(uri: str) -> str:
+    if "xn--" not in uri and _IRI_AS_IS.fullmatch(uri):
+        return uri
+
+    return uri_to_iri(uri)
+
+
+def _quote_query(query: bytes) -> str:
+    if query.__class__ is bytes and _QUERY_AS_IS.fullmatch(query):
+        return query.decode("ascii")
+
+    return quote(query, safe=_QUERY_SAFE)
+
 
 def host_is_trusted(
     hostname: str | None, trusted_list: t.Collection[str] | None = None
@@ -149,21 +183,21 @@ def get_current_url(
 
     if root_path is None:
         url.append("/")
-        return uri_to_iri("".join(url))
+        return _as_iri("".join(url))
 
-    url.append(quote(root_path.rstrip("/"), safe=_PATH_SAFE))
+    url.append(_quote_path(root_path.rstrip("/")))
     url.append("/")
 
     if path is None:
-        return uri_to_iri("".join(url))
+        return _as_iri("".join(url))
 
-    url.append(quote(path.lstrip("/"), safe=_PATH_SAFE))
+    url.append(_quote_path(path.lstrip("/")))
 
     if query_string:
         url.append("?")
-        url.append(quote(query_string, safe=_QUERY_SAFE))
+        url.append(_quote_query(query_string))
 
-    return uri_to_iri("".join(url))
+    return _as_iri("".join(url))
 
 
 def get_content_length(
