@@ -941,7 +941,7 @@ cdef object _args_of(_RequestBase self):
 
 
 cdef object _cookies_of(_RequestBase self):
-    cdef list values
+    cdef object values
 
     # NOTE: every environ key that names the header counts (HTTP_COOKIE and
     # HTTP_Cookie both do), as in Werkzeug: the compiled getlist scans in C.
@@ -951,6 +951,11 @@ cdef object _cookies_of(_RequestBase self):
         header = values[0]
     else:
         header = ";".join(values)
+
+    if not (<str>header).isascii():
+        # As the pure twin: the text is parsed as it is (parse_cookie decodes
+        # a WSGI string's bytes as UTF-8 first, so it gets the text's bytes).
+        header = (<str>header).encode("utf-8", "surrogatepass").decode("latin1")
 
     return parse_cookie(header, cls=self.dict_storage_class)
 

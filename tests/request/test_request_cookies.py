@@ -143,3 +143,20 @@ def test_random_sansio_cookie_headers_match_werkzeug(twin: types.ModuleType, hea
     )
 
     assert _lists(ours.cookies) == _lists(theirs.cookies)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"HTTP_Cookie": "b=2"}, {"HTTP_cookie": "c=3", "HTTP_COOKIE_": "x=y"}],
+)
+def test_every_environ_key_naming_the_cookie_header_counts(Request: type, extra: dict) -> None:
+    """``cookies`` joins the header's values as ``headers.getlist("Cookie")``
+    gives them: every environ key that names the header (``HTTP_Cookie`` too),
+    whether or not ``headers`` was read before."""
+    environ = {"REQUEST_METHOD": "GET", "HTTP_COOKIE": "a=1", **extra}
+    theirs = werkzeug.wrappers.Request(dict(environ)).cookies
+
+    assert list(Request(dict(environ)).cookies.items(multi=True)) == list(theirs.items(multi=True))
+    read_first = Request(dict(environ))
+    read_first.headers.get("Cookie")
+    assert list(read_first.cookies.items(multi=True)) == list(theirs.items(multi=True))
