@@ -732,7 +732,8 @@ class EnvironHeaders(ImmutableHeadersMixin, Headers):  # type: ignore[misc]
     """
 
     def __init__(self, environ: WSGIEnvironment) -> None:
-        super().__init__()
+        # PERF: what Headers.__init__ does without defaults, without the call.
+        self._list = []
         #: The WSGI environ the headers are read from.
         self.environ = environ
 
@@ -837,10 +838,17 @@ class EnvironHeaders(ImmutableHeadersMixin, Headers):  # type: ignore[misc]
         # keeps lengths), so only the others are title-cased and compared.
         ikey = key.lower()
         size = len(ikey) + 5
+        plain = len(ikey)
         ascii_key = ikey.isascii()
         result: list[t.Any] = []
 
         for name, value in self.environ.items():
+            length = len(name)
+
+            # PERF: the usual key, neither HTTP_<name> nor <name> long, first.
+            if length != size and length != plain and ascii_key and name.isascii():
+                continue
+
             if name.startswith("HTTP_"):
                 if (
                     len(name) != size and ascii_key and name.isascii()

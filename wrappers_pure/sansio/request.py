@@ -276,9 +276,14 @@ class Request:
         # PERF: the instance dict, not hasattr (which raises and catches an
         # AttributeError on the first call).
         if "_parsed_content_type" not in self.__dict__:
-            self._parsed_content_type = parse_options_header(
-                self.headers.get("Content-Type", "")
-            )
+            value = self.headers.get("Content-Type", "")
+
+            if value.__class__ is str and ";" not in value:
+                # PERF: what parse_options_header gives for a value without
+                # parameters, without the call.
+                self._parsed_content_type = (value.strip(" \t"), {})
+            else:
+                self._parsed_content_type = parse_options_header(value)
 
     @property
     def mimetype(self) -> str:
