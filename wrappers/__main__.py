@@ -1,8 +1,9 @@
 """``python -m wrappers``: say which twin is active and why, then check it works.
 
 The self-check drives the active twin's public objects through a short, real
-workload (headers, dates, cookies, whole responses called as WSGI apps, and
-conditional ones: 304, 206 and 416),
+workload (headers, dates, cookies, whole responses called as WSGI apps,
+conditional ones: 304, 206 and 416, and requests read from WSGI environs: the
+URL, query, cookies, Accept matching, credentials, JSON bodies and their errors),
 compares every result with the pure twin's (the two must agree), and exits with
 status 1 if anything differs or fails.
 
@@ -157,6 +158,90 @@ def _exercise_http(ns: t.Any) -> list[tuple[str, object]]:
     return out
 
 
+def _request_environ(**extra: t.Any) -> dict[str, t.Any]:
+    """A browser's GET to ``http://example.com/shop/items?...``, with ``extra``."""
+    environ = _environ(
+        HTTP_HOST="example.com",
+        HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64)",
+        HTTP_ACCEPT="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        HTTP_ACCEPT_LANGUAGE="de-CH, de;q=0.9, en;q=0.5",
+        HTTP_COOKIE='session=abc123; theme="dark blue"; theme=light',
+        HTTP_AUTHORIZATION="Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+        HTTP_IF_MODIFIED_SINCE="Tue, 14 Nov 2023 22:13:20 GMT",
+    )
+    environ.update(
+        SCRIPT_NAME="/shop",
+        PATH_INFO="/items/caf\xc3\xa9",
+        QUERY_STRING="q=red+shoes&page=2&tag=a&tag=%C3%A9&bad=%ff",
+    )
+    environ.update(extra)
+    return environ
+
+
+def _exercise_request(ns: t.Any) -> list[tuple[str, object]]:
+    """Read requests on ``ns``: attributes, negotiation, bodies, errors."""
+    out: list[tuple[str, object]] = []
+    r = ns.Request(_request_environ())
+    out.append(("request line", (r.method, r.root_path, r.path, r.full_path)))
+    out.append(("request URLs", (r.url, r.base_url, r.root_url, r.host_url, r.host)))
+    out.append(("request args", sorted(r.args.items(multi=True))))
+    out.append(("request cookies", sorted(r.cookies.items(multi=True))))
+    out.append(("request headers", (r.headers["User-Agent"], r.headers.get("X-Missing"))))
+    out.append(
+        (
+            "request negotiation",
+            (
+                r.accept_mimetypes.best_match(["application/json", "text/html"]),
+                r.accept_languages.best_match(["en", "de"]),
+                r.accept_mimetypes.quality("image/png"),
+            ),
+        )
+    )
+    auth = r.authorization
+    out.append(("request credentials", (auth.type, auth.username, auth.password) if auth else None))
+    out.append(("request If-Modified-Since", r.if_modified_since))
+
+    body = b'{"items": [1, 2, 3], "name": "caf\xc3\xa9"}'
+    post = ns.Request(
+        _request_environ(
+            REQUEST_METHOD="POST",
+            CONTENT_TYPE="application/json",
+            CONTENT_LENGTH=str(len(body)),
+            **{"wsgi.input": io.BytesIO(body)},
+        )
+    )
+    out.append(("request JSON body", (post.is_json, post.get_json(), post.get_data() == body)))
+
+    for label, extra in [
+        ("request JSON of another type", {"CONTENT_TYPE": "text/plain"}),
+        ("request invalid JSON", {"CONTENT_TYPE": "application/json"}),
+    ]:
+        bad = ns.Request(
+            _request_environ(
+                REQUEST_METHOD="POST", CONTENT_LENGTH="5", **{"wsgi.input": io.BytesIO(b"{nope")}, **extra
+            )
+        )
+        try:
+            bad.get_json()
+        except ns.exceptions.HTTPException as exc:
+            out.append((label, exc.code))
+        else:
+            out.append((label, "ACCEPTED"))
+
+    untrusted = ns.Request(_request_environ())
+    untrusted.trusted_hosts = ["example.org"]
+    try:
+        untrusted.host
+    except ns.exceptions.SecurityError as exc:
+        out.append(("request untrusted host", exc.code))
+    else:
+        out.append(("request untrusted host", "ACCEPTED"))
+
+    built = ns.Request.from_values("/a?x=1", base_url="https://example.com:8443/app")
+    out.append(("request from_values", (built.url, built.is_secure, built.args["x"])))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m wrappers",
@@ -206,8 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name} class: {cls.__module__}.{cls.__qualname__}")
     print()
 
-    active = _exercise(wrappers) + _exercise_http(wrappers)
-    reference = _exercise(wrappers_pure) + _exercise_http(wrappers_pure)
+    active = _exercise(wrappers) + _exercise_http(wrappers) + _exercise_request(wrappers)
+    reference = (
+        _exercise(wrappers_pure) + _exercise_http(wrappers_pure) + _exercise_request(wrappers_pure)
+    )
     failures = 0
 
     for (step, got), (_, want) in zip(active, reference):

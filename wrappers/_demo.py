@@ -4,8 +4,10 @@ Every page is built with the active twin's :class:`~wrappers.Response` and says
 which twin served it:
 
 - ``/``: a plain-text page listing the endpoints;
-- ``/json``: a JSON body (``application/json``);
-- ``/cookies``: sets two cookies and shows the ones the browser sent;
+- ``/json``: a JSON body (``application/json``) with what the twin's Request
+  read: the path, the query arguments, the URL, the preferred media type;
+- ``/cookies``: sets two cookies and shows the ones the browser sent (the
+  Request's ``cookies``);
 - ``/stream``: a streamed body, produced by a generator;
 - ``/redirect``: a ``302 Found`` back to ``/``;
 - ``/report``: a cacheable page with an ``ETag`` and ``Cache-Control``,
@@ -46,12 +48,12 @@ def make_views(
     returning a ``response_class`` instance.
 
     :param response_class: The Response class the pages are built with.
-    :param ns: A module or namespace with ``http`` and ``exceptions`` (the
+    :param ns: A module or namespace with ``Request`` and ``exceptions`` (the
         twin, or a look-alike).
     :param twin: How to name the twin on the pages, e.g. ``"compiled"``.
     :param served_by: How the pages say who served them (:func:`serving`).
     """
-    parse_cookie = ns.http.parse_cookie
+    request_class = ns.Request
     # The text pages say they are plain text: Flask's flavour defaults to HTML.
     text = "text/plain"
 
@@ -61,11 +63,19 @@ def make_views(
         return response_class("\n".join(lines) + "\n", mimetype=text)
 
     def json_page(environ: WSGIEnvironment) -> t.Any:
-        body = {"twin": twin, "message": "Hello, World!", "path": environ["PATH_INFO"]}
+        request = request_class(environ)
+        body = {
+            "twin": twin,
+            "message": "Hello, World!",
+            "path": request.path,
+            "args": request.args.to_dict(flat=False),
+            "url": request.url,
+            "prefers": request.accept_mimetypes.best_match(["application/json", "text/html"]),
+        }
         return response_class(json.dumps(body), status=200, mimetype="application/json")
 
     def cookies(environ: WSGIEnvironment) -> t.Any:
-        sent = parse_cookie(environ)
+        sent = request_class(environ).cookies
         lines = [f"Cookies ({served_by}).", "", "Sent by your client:"]
         lines.extend(f"  {key} = {value!r}" for key, value in sent.items(multi=True))
 
@@ -125,7 +135,7 @@ def serving(twin: str, through: str | None = None) -> str:
 def make_app(ns: t.Any, twin: str) -> WSGIApplication:
     """Return the demo WSGI application built on the twin ``ns``.
 
-    :param ns: A module or namespace with ``Response``, ``http`` and
+    :param ns: A module or namespace with ``Response``, ``Request`` and
         ``exceptions`` (the :mod:`wrappers` package, :mod:`wrappers_pure`, or a
         look-alike).
     :param twin: How to name the twin on the pages, e.g. ``"compiled"``.
