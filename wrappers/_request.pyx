@@ -21,6 +21,10 @@ forgets. When a subclass overrides one of the attributes the shortcuts read
 """
 
 cimport cython
+
+import json as _json_module
+from cpython.bytes cimport PyBytes_AS_STRING
+from cpython.bytes cimport PyBytes_GET_SIZE
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 
@@ -61,6 +65,7 @@ from wrappers_pure.datastructures import MultiDict
 from wrappers_pure.request import Request as _PureRequest
 from wrappers_pure.sansio.utils import get_current_url
 from wrappers_pure.sansio.utils import get_host
+from wrappers_pure.wsgi import LimitedStream
 from wrappers_pure.wsgi import get_input_stream
 
 
@@ -69,6 +74,17 @@ cdef class _Unset:
 
 
 cdef object _unset = _Unset()
+#: The standard library's json (``Request.json_module`` by default).
+cdef object _json = _json_module
+
+
+@cython.final
+cdef class _ReadBody:
+    """In ``_stream``: the body was read whole by :func:`_read_body`, without
+    a stream; ``stream`` makes the LimitedStream it would have been."""
+    cdef object input
+    cdef Py_ssize_t length
+
 #: What get_json has parsed: ``(normal, silent)``, Ellipsis for "not yet".
 cdef tuple _NO_JSON = (Ellipsis, Ellipsis)
 cdef tuple _EMPTY_TUPLE = ()
@@ -628,7 +644,9 @@ Initialize self.  See help(type(self)) for accurate signature."""
 
         :raises RuntimeError: The request is ``shallow``.
         """
-        if self._stream is _unset:
+        if type(self._stream) is _ReadBody:
+            self._stream = _spent_stream(<_ReadBody>self._stream)
+        elif self._stream is _unset:
             if self.shallow:
                 raise RuntimeError(
                     "This request was created with 'shallow=True', reading"
@@ -688,18 +706,7 @@ Initialize self.  See help(type(self)) for accurate signature."""
         :param parse_form_data: Parse a form body first (issue 15 adds form
             parsing; until then the body is read as it is).
         """
-        rv = self._data
-
-        if rv is None:
-            rv = self.stream.read()
-
-            if cache:
-                self._data = rv
-
-        if as_text:
-            return rv.decode(errors="replace")
-
-        return rv
+        return _get_data(self, cache, as_text)
 
     @cython.embedsignature(False)
     def get_json(self, force=False, silent=False, cache=True):
@@ -717,17 +724,28 @@ Initialize self.  See help(type(self)) for accurate signature."""
         if cache and self._json[silent] is not Ellipsis:
             return self._json[silent]
 
-        if not (force or self.is_json):
+        if not (force or (_is_json(self) if _own_json_path(self) else self.is_json)):
             if not silent:
                 return self.on_json_loading_failed(None)
 
             return None
 
-        data = self.get_data(cache=cache)
+        if _own_json_path(self):
+            data = _get_data(self, cache, False)
+        else:
+            data = self.get_data(cache=cache)
+
+        module = self.json_module
 
         try:
             try:
-                rv = self.json_module.loads(data)
+                if module is _json and type(data) is bytes and _utf8_json(data):
+                    # PERF: what json.loads does with these bytes (its
+                    # detect_encoding gives UTF-8), without that Python step;
+                    # a UnicodeDecodeError is the one json.loads would raise.
+                    data = (<bytes>data).decode("utf-8", "surrogatepass")
+
+                rv = module.loads(data)
             except RecursionError:
                 raise ValueError("JSON nested too deeply") from None
         except ValueError as e:
@@ -791,10 +809,7 @@ Initialize self.  See help(type(self)) for accurate signature."""
     def is_json(self):
         """Whether :attr:`mimetype` is JSON: ``application/json`` or
         ``application/*+json``."""
-        mt = self.mimetype
-        return mt == "application/json" or (
-            mt.startswith("application/") and mt.endswith("+json")
-        )
+        return _is_json(self)
 
 
 cdef object _OWN_HEADERS = _RequestBase.__dict__["headers"]
@@ -804,6 +819,10 @@ cdef object _OWN_SERVER = _RequestBase.__dict__["server"]
 cdef object _OWN_HOST = _RequestBase.__dict__["host"]
 cdef object _OWN_ROOT_PATH = _RequestBase.__dict__["root_path"]
 cdef object _OWN_PATH = _RequestBase.__dict__["path"]
+cdef object _OWN_STREAM = _RequestBase.__dict__["stream"]
+cdef object _OWN_IS_JSON = _RequestBase.__dict__["is_json"]
+cdef object _OWN_GET_DATA = _RequestBase.__dict__["get_data"]
+cdef object _OWN_MIMETYPE = _RequestBase.__dict__["mimetype"]
 
 
 cdef bint _plain_request(object self) noexcept:
@@ -822,6 +841,7 @@ cdef bint _plain_request(object self) noexcept:
         and _has_own(self, "host", _OWN_HOST)
         and _has_own(self, "root_path", _OWN_ROOT_PATH)
         and _has_own(self, "path", _OWN_PATH)
+        and _has_own(self, "stream", _OWN_STREAM)
     )
     _cache_plain(&_REQUEST_CACHE, Py_TYPE(self), plain)
     return plain
@@ -872,6 +892,165 @@ cdef object _content_type_of(_RequestBase self):
             return (value.strip(" \t"), {})
 
     return parse_options_header(value)
+
+
+#: The largest body :func:`_read_body` reads in one call (the pure
+#: LimitedStream.readall reads up to this much at once too).
+cdef Py_ssize_t _ONE_READ = 65536
+
+
+cdef object _spent_stream(_ReadBody body):
+    """The LimitedStream the pure twin's ``stream`` is after reading the whole
+    body: over ``wsgi.input``, at its limit."""
+    stream = LimitedStream(body.input, body.length)
+    # NOTE: the position of the pure twin's own class (its only state besides
+    # the arguments); tests compare the two streams after get_data.
+    stream._pos = body.length
+    return stream
+
+
+cdef object _read_body(_RequestBase self):
+    """PERF: the body for ``get_data``, read with one ``wsgi.input.read``
+    instead of through a LimitedStream, when the pure twin's ``stream`` would
+    be ``LimitedStream(wsgi.input, Content-Length)`` and that length is plain
+    digits, at most 64 KiB and within ``max_content_length``; None otherwise
+    (``stream`` then reads it). A short or failing read goes on through that
+    LimitedStream, in the state the pure twin's would be in."""
+    cdef object environ = self._environ
+    cdef PyObject* found
+    cdef Py_ssize_t n, i, length = 0
+    cdef const unsigned char* p
+    cdef _ReadBody body
+
+    if self.shallow or type(environ) is not dict:
+        return None
+
+    if (
+        PyDict_GetItem(environ, "wsgi.input_terminated") is not NULL
+        or PyDict_GetItem(environ, "HTTP_TRANSFER_ENCODING") is not NULL
+    ):
+        return None
+
+    found = PyDict_GetItem(environ, "CONTENT_LENGTH")
+
+    if found is NULL:
+        return None
+
+    value = <object>found
+
+    if type(value) is not str or not PyUnicode_IS_ASCII(value):
+        return None
+
+    n = PyUnicode_GET_LENGTH(value)
+    p = PyUnicode_1BYTE_DATA(value)
+
+    if n == 0 or n > 6:
+        return None
+
+    for i in range(n):
+        if not (48 <= p[i] <= 57):
+            return None
+
+        length = length * 10 + (p[i] - 48)
+
+    if length == 0 or length > _ONE_READ:
+        return None
+
+    limit = self.max_content_length
+
+    if limit is not None and not (type(limit) is int and length <= limit):
+        return None
+
+    found = PyDict_GetItem(environ, "wsgi.input")
+
+    if found is NULL:
+        return None
+
+    stream_in = <object>found
+
+    try:
+        data = stream_in.read(length)
+    except (OSError, ValueError) as error:
+        stream = LimitedStream(stream_in, length)
+        self._stream = stream
+        stream.on_disconnect(error=error)
+        return b""
+
+    if type(data) is bytes and PyBytes_GET_SIZE(data) == length:
+        body = _ReadBody.__new__(_ReadBody)
+        body.input = stream_in
+        body.length = length
+        self._stream = body
+        return data
+
+    # A short (or odd) read: on as the pure twin's readall goes on.
+    stream = LimitedStream(stream_in, length)
+    self._stream = stream
+
+    if not data:
+        stream.on_disconnect()
+        return b""
+
+    stream._pos = len(data)
+    return bytes(data) + stream.read()
+
+
+cdef object _get_data(_RequestBase self, object cache, object as_text):
+    """The body of ``get_data`` (see the method)."""
+    rv = self._data
+
+    if rv is None:
+        if self._stream is _unset and _plain_request(self):
+            rv = _read_body(self)
+
+        if rv is None:
+            rv = self.stream.read()
+
+        if cache:
+            self._data = rv
+
+    if as_text:
+        return rv.decode(errors="replace")
+
+    return rv
+
+
+cdef bint _is_json(_RequestBase self) except -1:
+    """``is_json``: from ``self.mimetype``, in C while it is our own."""
+    if _has_own(self, "mimetype", _OWN_MIMETYPE):
+        if self._content_type is _unset:
+            self._content_type = _content_type_of(self)
+
+        mt = _lower(self._content_type[0])
+    else:
+        mt = self.mimetype
+
+    return mt == "application/json" or (
+        mt.startswith("application/") and mt.endswith("+json")
+    )
+
+
+cdef inline bint _own_json_path(_RequestBase self) noexcept:
+    """Whether ``get_json`` may call the C ``is_json`` and ``get_data``: the
+    class has not replaced them."""
+    return _has_own(self, "is_json", _OWN_IS_JSON) and _has_own(self, "get_data", _OWN_GET_DATA)
+
+
+cdef bint _utf8_json(bytes data) noexcept:
+    """Whether :func:`json.detect_encoding` gives ``utf-8`` for ``data``: no
+    BOM (its first byte is not 0xEF, 0xFE or 0xFF) and no NUL in its first
+    four bytes (empty data is left to json)."""
+    cdef Py_ssize_t n = PyBytes_GET_SIZE(data), i
+    cdef const unsigned char* p = <const unsigned char*>PyBytes_AS_STRING(data)
+
+    if n == 0 or p[0] == 0xEF or p[0] == 0xFE or p[0] == 0xFF:
+        return False
+
+    for i in range(n if n < 4 else 4):
+        if p[i] == 0:
+            return False
+
+    return True
 
 
 cdef object _server_of(object environ):
