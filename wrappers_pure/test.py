@@ -643,10 +643,9 @@ class EnvironBuilder:
         if self.closed:
             return
 
-        try:
-            files = list(self.files.values())
-        except AttributeError:  # an input stream is set
-            files = []
+        # PERF: the files given, if any; reading ``files`` would make an
+        # empty FileMultiDict to find none (no files with an input stream).
+        files = list(self._files.values()) if self._files else []
 
         for file in files:
             try:
