@@ -272,6 +272,9 @@ class Request:
         read_only=True,
     )
 
+    #: ``parse_options_header`` of ``Content-Type``, once read.
+    _parsed_content_type: tuple[str, dict[str, str]]
+
     def _parse_content_type(self) -> None:
         # PERF: the instance dict, not hasattr (which raises and catches an
         # AttributeError on the first call).
