@@ -1096,6 +1096,84 @@ def _scenario_accept(twin: types.ModuleType) -> tuple[Run, list[t.Any]]:
     return run, watched
 
 
+def _scenario_request(twin: types.ModuleType) -> tuple[Run, list[t.Any]]:
+    """The compiled Request: every C field and fast path (args, cookies, host,
+    url, the content type, get_data's direct read, get_json and its errors,
+    the stream made afterwards), a subclass that turns the shortcuts off,
+    assignment and deletion, and the error paths."""
+    import io
+
+    query = _fresh("q=red+shoes&page=2&x=%C3%A9&bad=%ff&flag")
+    cookie = _fresh('session=abc123; theme="dark blue"; junk')
+    host = _fresh("example.com:8080")
+    body = _fresh('{"a": [1, 2, 3]}').encode()
+    watched = [query, cookie, host, body]
+
+    class Sub(twin.Request):
+        @property
+        def headers(self) -> t.Any:
+            return twin.datastructures.EnvironHeaders(self.environ)
+
+    def environ(**extra: t.Any) -> dict[str, t.Any]:
+        env = {
+            "REQUEST_METHOD": "post",
+            "PATH_INFO": "//items/caf\xc3\xa9",
+            "SCRIPT_NAME": "/app/",
+            "QUERY_STRING": query,
+            "HTTP_COOKIE": cookie,
+            "HTTP_Cookie": cookie,
+            "HTTP_HOST": host,
+            "HTTP_ACCEPT": "text/html,*/*;q=0.8",
+            "CONTENT_TYPE": "application/json",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "SERVER_NAME": "localhost",
+            "SERVER_PORT": "80",
+        }
+        env.update(extra)
+        return env
+
+    def run() -> list[t.Any]:
+        made = []
+        for cls in (twin.Request, Sub):
+            r = cls(environ())
+            _ = r.method, r.scheme, r.server, r.root_path, r.path, r.query_string
+            _ = r.args, r.cookies, r.host, r.url, r.base_url, r.full_path, r.headers
+            _ = r.mimetype, r.mimetype_params, r.is_json, r.remote_addr
+            _ = r.accept_mimetypes.best_match(["text/html", "application/json"])
+            _ = r.get_json(), r.get_data(), r.stream.read(), r.stream.tell()
+            r.path = "/other"
+            del r.args, r.url
+            _ = r.args, r.url, r.path
+            made.append(r)
+
+            for extra in (
+                {"CONTENT_TYPE": "text/plain"},
+                {"CONTENT_LENGTH": "999"},
+                {"wsgi.input": io.BytesIO(b"{bad")},
+                {"wsgi.input_terminated": True},
+            ):
+                bad = cls(environ(**extra))
+                try:
+                    _ = bad.get_json()  # a 415, a 400, or (terminated) the JSON
+                except twin.exceptions.HTTPException:
+                    pass
+                try:
+                    _ = bad.get_json(silent=True)
+                except twin.exceptions.ClientDisconnected:
+                    pass
+                made.append(bad)
+
+            untrusted = cls(environ())
+            untrusted.trusted_hosts = ["example.org"]
+            _raises(lambda: untrusted.host, twin.exceptions.SecurityError)
+            made.append(untrusted)
+        return made
+
+    return run, watched
+
+
 SCENARIOS: dict[str, t.Callable[[types.ModuleType], tuple[Run, list[t.Any]]]] = {
     "http_date": _scenario_http_date,
     "parse_date": _scenario_parse_date,
@@ -1109,6 +1187,7 @@ SCENARIOS: dict[str, t.Callable[[types.ModuleType], tuple[Run, list[t.Any]]]] = 
     "response_copies": _scenario_response_copies,
     "response_conditional": _scenario_response_conditional,
     "accept": _scenario_accept,
+    "request": _scenario_request,
 }
 
 
