@@ -703,8 +703,8 @@ Initialize self.  See help(type(self)) for accurate signature."""
         :param cache: Keep the bytes, so that later calls (and
             :meth:`get_json`) give them again.
         :param as_text: Decode them as UTF-8 (U+FFFD for what is not).
-        :param parse_form_data: Parse a form body first (issue 15 adds form
-            parsing; until then the body is read as it is).
+        :param parse_form_data: Parse a form body first (form parsing comes with
+            the Request's second part; until then the body is read as it is).
         """
         return _get_data(self, cache, as_text)
 

@@ -9,7 +9,7 @@ environ on first use and kept. The body is read through :attr:`stream`
 (:meth:`get_json`).
 
 Form parsing (``form``, ``files``, ``values`` and multipart bodies) is the
-second part of the Request (issue 15).
+second part of the Request.
 """
 
 from __future__ import annotations
@@ -73,9 +73,10 @@ class Request(_SansIORequest):
     #: raises :exc:`~wrappers_pure.exceptions.RequestEntityTooLarge` (413).
     #: None: no limit beyond ``Content-Length``.
     max_content_length: int | None = None
-    #: The most bytes of non-file form fields (issue 15).
+    #: The most bytes of non-file form fields (used by form parsing, the
+    #: Request's second part).
     max_form_memory_size: int | None = 500_000
-    #: The most multipart parts (issue 15).
+    #: The most multipart parts (used by form parsing, the Request's second part).
     max_form_parts = 1000
     #: The module :meth:`get_json` parses with: its ``loads`` is called.
     json_module: t.Any = json
@@ -181,7 +182,7 @@ class Request(_SansIORequest):
         return t.cast("WSGIApplication", application)
 
     def close(self) -> None:
-        """Close what the request opened (the uploaded files, issue 15)."""
+        """Close what the request opened (the uploaded files, once form parsing exists)."""
         files = self.__dict__.get("files")
 
         if files:
@@ -245,8 +246,8 @@ class Request(_SansIORequest):
         :param cache: Keep the bytes, so that later calls (and
             :meth:`get_json`) give them again.
         :param as_text: Decode them as UTF-8 (U+FFFD for what is not).
-        :param parse_form_data: Parse a form body first (issue 15 adds form
-            parsing; until then the body is read as it is).
+        :param parse_form_data: Parse a form body first (form parsing comes with
+            the Request's second part; until then the body is read as it is).
         """
         rv = getattr(self, "_cached_data", None)
 

@@ -81,7 +81,7 @@ class Request:
     :param remote_addr: The client's address.
     """
 
-    #: The class of :attr:`args` (and of the form data, issue 15).
+    #: The class of :attr:`args` (and of the form data, with the Request's second part).
     parameter_storage_class: type[MultiDict[str, t.Any]] = ImmutableMultiDict
     #: The class of :attr:`cookies`.
     dict_storage_class: type[MultiDict[str, t.Any]] = ImmutableMultiDict
