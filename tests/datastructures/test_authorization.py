@@ -84,11 +84,18 @@ def test_constructor_and_equality(twin: types.ModuleType) -> None:
         hash(a)
 
 
-@pytest.mark.parametrize("value", [None, "", "basic =", "Basic !!!!", "Basic dTp",
+@pytest.mark.parametrize("value", [None, "", "Basic !!!!", "Basic dTp",
                                    "Basic " + base64.b64encode(b"\xff:x").decode()])  # fmt: skip
 def test_none_for_empty_or_bad_values(twin: types.ModuleType, value: str | None) -> None:
     assert twin.datastructures.Authorization.from_header(value) is None
     assert WA.from_header(value) is None
+
+
+def test_basic_padding_only_as_werkzeug(twin: types.ModuleType) -> None:
+    """``Basic =``: ``base64.b64decode("=", validate=True)`` raises from Python
+    3.11 on and gives ``b""`` before it, so Werkzeug gives None or empty
+    credentials depending on the interpreter; ours does the same on each."""
+    assert parsed(twin.datastructures.Authorization, "basic =") == parsed(WA, "basic =")
 
 
 @pytest.mark.parametrize("value", ["Basic", "Basic ", "Basic dTpw=", "Basic \t dTpw \t"])
@@ -144,7 +151,9 @@ def test_copies_and_pickles(twin: types.ModuleType) -> None:
         assert clone == auth and clone is not auth
         assert clone.username == "bob"
 
-    with pytest.raises(RecursionError):
+    # Werkzeug's __getattr__ answers every name: from Python 3.11 on copying
+    # recurses through it; before, the None it gives for __getstate__ is called.
+    with pytest.raises((RecursionError, TypeError)):
         copy.copy(WA.from_header("Bearer x"))
 
 

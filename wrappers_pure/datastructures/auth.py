@@ -58,8 +58,10 @@ class Authorization:
     def __getattr__(self, name: str) -> str | None:
         """Return the parameter ``name``, or None when it is missing."""
         # NOTE: an instance made without __init__ (by copy or pickle) has no
-        # parameters yet; Werkzeug recurses here until RecursionError.
-        if name == "parameters":
+        # parameters yet; Werkzeug recurses here until RecursionError. Special
+        # names are never parameters: before Python 3.11, copy and pickle look
+        # ``__getstate__`` up on the instance, and None would be called.
+        if name == "parameters" or (name[:2] == "__" and name[-2:] == "__"):
             raise AttributeError(name)
 
         return self.parameters.get(name)
