@@ -11,6 +11,7 @@ import __future__
 
 import importlib
 import inspect
+import sys
 import types
 import typing as t
 import weakref
@@ -264,6 +265,25 @@ def _kind(obj: t.Any) -> str:
     return type(obj).__name__
 
 
+def _interpreters_own(cls: type, attr: str) -> bool:
+    """Whether Werkzeug's ``cls`` inherits ``attr`` from the standard library
+    on an interpreter other than CPython: its signature is then that
+    interpreter's (PyPy's ``io.RawIOBase.read`` is ``(self, size=<sentinel>)``,
+    CPython's ``(self, size=-1, /)``), and ours, written out, keeps CPython's."""
+    if sys.implementation.name == "cpython":
+        return False
+
+    for base in cls.__mro__:
+        if attr in vars(base):
+            return base.__module__ in _STDLIB_IO
+
+    return False
+
+
+#: The modules Werkzeug's classes inherit interpreter-made members from.
+_STDLIB_IO: t.Final = frozenset({"io", "_io", "_pyio", "builtins"})
+
+
 def werkzeug_differences(
     submodule: str,
     ours: types.ModuleType,
@@ -299,6 +319,8 @@ def werkzeug_differences(
                 )
             for attr in sorted(_public(obj) & _public(wz)):
                 member, wz_member = getattr(obj, attr), getattr(wz, attr)
+                if _interpreters_own(wz, attr):
+                    continue
                 if callable(wz_member) and _sig(member) != _sig(wz_member):
                     problems.append(
                         f"{key}.{attr}: signature {_sig(member)}, Werkzeug's {_sig(wz_member)}"
