@@ -100,9 +100,14 @@ def test_basic_padding_only_as_werkzeug(twin: types.ModuleType) -> None:
 
 @pytest.mark.parametrize("value", ["Basic", "Basic ", "Basic dTpw=", "Basic \t dTpw \t"])
 def test_lenient_basic_values_as_in_werkzeug(twin: types.ModuleType, value: str) -> None:
-    auth = twin.datastructures.Authorization.from_header(value)
-    assert auth is not None and auth.type == "basic"
+    """What Werkzeug accepts; ``Basic dTpw=`` (padding after the data) is
+    accepted by ``base64.b64decode(validate=True)`` before Python 3.13 and
+    refused from 3.13 on, in Werkzeug's and ours alike."""
     assert parsed(twin.datastructures.Authorization, value) == parsed(WA, value)
+
+    if WA.from_header(value) is not None:
+        auth = twin.datastructures.Authorization.from_header(value)
+        assert auth is not None and auth.type == "basic"
 
 
 @pytest.mark.parametrize(
