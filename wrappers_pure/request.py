@@ -29,25 +29,10 @@ from wrappers_pure.exceptions import UnsupportedMediaType
 from wrappers_pure.exceptions import werkzeug_aware
 from wrappers_pure.sansio.request import Request as _SansIORequest
 from wrappers_pure.utils import environ_property
+from wrappers_pure.wsgi import _get_server
 from wrappers_pure.wsgi import get_input_stream
 
 __all__ = ["Request"]
-
-
-def _server(environ: WSGIEnvironment) -> tuple[str, int | None] | None:
-    """``(SERVER_NAME, SERVER_PORT)``, the port None when it is not a number;
-    None without a ``SERVER_NAME``."""
-    name = environ.get("SERVER_NAME")
-
-    if name is None:
-        return None
-
-    try:
-        port: int | None = int(environ.get("SERVER_PORT", None))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        port = None
-
-    return name, port
 
 
 def _decode_path(value: str) -> str:
@@ -120,7 +105,7 @@ class Request(_SansIORequest):
     @lazy
     def server(self) -> tuple[str, int | None] | None:
         """``(SERVER_NAME, SERVER_PORT)``; the port None when not a number."""
-        return _server(self.environ)
+        return _get_server(self.environ)
 
     @lazy
     def root_path(self) -> str:
